@@ -1,0 +1,40 @@
+/** Configuration from environment variables, with defaults that run offline. Web-standard: takes a plain record. */
+export interface AppConfig {
+  port: number;
+  databasePath: string;
+  searchEngine: 'sqlite' | 'meilisearch';
+  meiliUrl: string | null;
+  meiliMasterKey: string | null;
+  publicBaseUrl: string;
+  /** Load the demo catalogue on first start (DEMO != "0"). */
+  demo: boolean;
+  /** Directory with communes-centres.json, communes-NN.geojson and departements.geojson; null = use geo.api.gouv.fr. */
+  geoDir: string | null;
+  smtpUrl: string | null;
+  sessionSecret: string | null;
+  production: boolean;
+}
+
+export type EnvRecord = Record<string, string | undefined>;
+
+export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } = {}): AppConfig {
+  const port = Number(env.PORT ?? 8787);
+  const engine = env.SEARCH_ENGINE ?? 'sqlite';
+  if (engine !== 'sqlite' && engine !== 'meilisearch') {
+    throw new Error(`SEARCH_ENGINE must be "sqlite" or "meilisearch" (got "${engine}")`);
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+  return {
+    port,
+    databasePath: env.DATABASE_PATH ?? './data/insertion.sqlite',
+    searchEngine: engine,
+    meiliUrl: env.MEILI_URL ?? null,
+    meiliMasterKey: env.MEILI_MASTER_KEY ?? null,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    demo: env.DEMO !== '0',
+    geoDir: env.GEO_DIR ?? defaults.geoDir ?? null,
+    smtpUrl: env.SMTP_URL ?? null,
+    sessionSecret: env.SESSION_SECRET ?? null,
+    production: env.NODE_ENV === 'production',
+  };
+}

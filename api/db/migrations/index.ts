@@ -1,0 +1,16 @@
+/**
+ * Forward-only migrations, in order. Each is a list of SQL statements that run on SQLite and D1 alike.
+ * Never edit a migration that has landed: add the next one.
+ */
+import * as m0001 from './0001_territories.ts';
+import * as m0002 from './0002_catalogue.ts';
+
+export interface MigrationDef {
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly MigrationDef[] = [
+  { name: '0001_territories', statements: m0001.statements },
+  { name: '0002_catalogue', statements: m0002.statements },
+];

@@ -1,0 +1,139 @@
+/** Kysely's view of the database: the single source of truth for queries (see migrations/). */
+import type { Generated } from 'kysely';
+
+export interface RegionTable { code: string; name: string }
+export interface DepartementTable { code: string; name: string; region_code: string; chef_lieu: string }
+export interface EpciTable { code: string; name: string; kind: string; population: number | null }
+export interface CommuneTable {
+  code: string;
+  name: string;
+  /** Normalised name (see domain/text.ts) for prefix search. */
+  search_name: string;
+  departement_code: string;
+  region_code: string;
+  epci_code: string | null;
+  arrondissement_code: string | null;
+  /** Space-separated postal codes. */
+  postal_codes: string;
+  population: number;
+  lon: number | null;
+  lat: number | null;
+}
+export interface AreaTable { id: string; departement_code: string; name: string; kind: string; chef_lieu: string | null }
+export interface AreaCommuneTable { area_id: string; commune_code: string }
+export interface ContourTable { kind: 'departement' | 'commune'; code: string; geometry: string }
+export interface TerritoryLoadTable {
+  id: Generated<number>;
+  cog_version: string;
+  communes: number;
+  centres: number;
+  loaded_at: string;
+}
+
+/** JSON-encoded array of strings, or NULL. */
+export type JsonList = string | null;
+
+export interface StructureTable {
+  id: string;
+  source: string;
+  source_id: string;
+  siret: string | null;
+  name: string;
+  description: string | null;
+  typology: string | null;
+  reseaux_porteurs: JsonList;
+  address: string | null;
+  address_complement: string | null;
+  postal_code: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  departement_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  opening_hours: string | null;
+  accessibility_url: string | null;
+  source_url: string | null;
+  status: string;
+  updated_on: string;
+  confirmed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OfferTable {
+  id: string;
+  structure_id: string;
+  source: string;
+  source_id: string;
+  name: string;
+  description: string;
+  type: string | null;
+  thematiques: JsonList;
+  publics: JsonList;
+  publics_details: string | null;
+  age_min: number | null;
+  age_max: number | null;
+  access_conditions: string | null;
+  fees: string | null;
+  fees_details: string | null;
+  modes_accueil: JsonList;
+  itinerant_communes: JsonList;
+  zone: JsonList;
+  address: string | null;
+  address_complement: string | null;
+  postal_code: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  departement_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  modes_mobilisation: JsonList;
+  mobilisable_par: JsonList;
+  mobilisation_details: string | null;
+  mobilisation_url: string | null;
+  contact_name: string | null;
+  phone: string | null;
+  email: string | null;
+  contact_public: number;
+  opening_hours: string | null;
+  weekly_hours: number | null;
+  weeks: number | null;
+  capacity: number | null;
+  places_available: number | null;
+  source_url: string | null;
+  status: string;
+  suspended_until: string | null;
+  update_frequency_months: number;
+  updated_on: string;
+  confirmed_at: string | null;
+  completeness: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OfferSessionTable {
+  id: string;
+  offer_id: string;
+  label: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  capacity: number | null;
+  places_available: number | null;
+}
+
+export interface Database {
+  regions: RegionTable;
+  departements: DepartementTable;
+  epci: EpciTable;
+  communes: CommuneTable;
+  areas: AreaTable;
+  area_communes: AreaCommuneTable;
+  contours: ContourTable;
+  territory_loads: TerritoryLoadTable;
+  structures: StructureTable;
+  offers: OfferTable;
+  offer_sessions: OfferSessionTable;
+}

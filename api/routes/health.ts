@@ -1,0 +1,26 @@
+/** GET /api/health — liveness plus what a deployment check needs to see. */
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import type { AppDeps } from '../app.ts';
+import { countOffers } from '../db/offers.ts';
+
+export function healthRoutes(deps: AppDeps) {
+  const app = new Hono();
+  app.get('/health', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      const communes = await deps.db.selectFrom('communes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return c.json({
+        status: 'ok',
+        database: 'ok',
+        runtime: deps.runtime,
+        offers: await countOffers(deps.db),
+        communes: Number(communes.n),
+        time: deps.clock().toISOString(),
+      });
+    } catch {
+      return c.json({ status: 'error', database: 'indisponible' }, 503);
+    }
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+/** GET /api/structures, GET /api/structures/:id (with its published offers). */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { paginationSchema, parseOr400 } from '../http/validate.ts';
+import { notFound } from '../http/problem.ts';
+import { getStructure, listStructures } from '../db/structures.ts';
+import { offersOfStructures } from '../db/offers.ts';
+import { offerView } from '../domain/offer-view.ts';
+
+const listQuery = z.object({
+  dept: z.string().regex(/^\w{2,3}$/, 'Code département attendu (ex. 47)').optional(),
+  commune: z.string().regex(/^\w{5}$/, 'Code INSEE de commune attendu (5 caractères)').optional(),
+  q: z.string().trim().min(2, 'Au moins 2 caractères').max(100).optional(),
+  ...paginationSchema,
+});
+
+export function structuresRoutes(deps: AppDeps) {
+  const app = new Hono();
+
+  app.get('/structures', async (c) => {
+    const q = parseOr400(listQuery, c.req.query());
+    const { total, items } = await listStructures(deps.db, {
+      dept: q.dept,
+      commune: q.commune,
+      q: q.q,
+      publicOnly: true,
+      limit: q.size,
+      offset: (q.page - 1) * q.size,
+    });
+    return c.json({ total, page: q.page, size: q.size, items });
+  });
+
+  app.get('/structures/:id', async (c) => {
+    const structure = await getStructure(deps.db, c.req.param('id'));
+    if (!structure || structure.status !== 'validated') throw notFound('Aucune structure validée ne porte cet identifiant.');
+    const now = deps.clock();
+    const offers = await offersOfStructures(deps.db, [structure.id], true);
+    return c.json({ ...structure, offers: offers.map((o) => offerView(o, { professional: false }, now)) });
+  });
+
+  return app;
+}
