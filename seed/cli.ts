@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: CliCon
   'load:demo': () => import('./commands/load-demo.ts'),
   'import:di': () => import('./commands/import-di.ts'),
   'export:di': () => import('./commands/export-di.ts'),
+  'd1:migrations': () => import('./commands/d1-migrations.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,35 @@
+/**
+ * Cloudflare Workers entry: the same createApp on D1 (through kysely-d1). Migrations are applied by
+ * `wrangler d1 migrations apply` from the SQL files that `npm run cli -- d1:migrations` writes.
+ * Territories and catalogue data are loaded into D1 by import (see README).
+ */
+import { Kysely } from 'kysely';
+import { D1Dialect } from 'kysely-d1';
+import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
+import { createApp, type Logger } from './app.ts';
+import { loadConfig, type EnvRecord } from './config.ts';
+import type { Database } from './db/schema.ts';
+
+export interface WorkerEnv {
+  DB: D1Database;
+  [variable: string]: unknown;
+}
+
+const logger: Logger = {
+  info: (message, meta) => console.log(message, meta ?? {}),
+  error: (message, meta) => console.error(message, meta ?? {}),
+};
+
+function stringVariables(env: WorkerEnv): EnvRecord {
+  const vars: EnvRecord = {};
+  for (const [key, value] of Object.entries(env)) if (typeof value === 'string') vars[key] = value;
+  return vars;
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    const db = new Kysely<Database>({ dialect: new D1Dialect({ database: env.DB as never }) });
+    const app = createApp({ db, config: loadConfig(stringVariables(env)), clock: () => new Date(), logger, runtime: 'workers' });
+    return app.fetch(request, env, ctx);
+  },
+};
