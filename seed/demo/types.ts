@@ -50,7 +50,7 @@ export interface DemoOffer {
   name: string;
   description: string;
   type: 'accompagnement' | 'aide-financiere' | 'aide-materielle' | 'atelier' | 'formation' | 'information';
-  /** d·i thématiques, e.g. "mobilite--apprendre-a-utiliser-un-deux-roues". At least one. */
+  /** d·i thématiques, e.g. "mobilite--acceder-a-un-vehicule". At least one. */
   thematiques: string[];
   /** d·i publics; "tous-publics" alone or not at all. */
   publics: string[];
