@@ -7,7 +7,9 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import OpeningHours from 'opening_hours';
 import type { DemoDepartement, DemoOffer, DemoStructure } from './types.ts';
+import { TYPOLOGIES } from '../../api/domain/referentials/typologies.ts';
 
 const require = createRequire(import.meta.url);
 const communes: Array<{ code: string; nom: string; type: string; departement: string; arrondissement?: string }> =
@@ -57,6 +59,16 @@ const errors: string[] = [];
 const keys = new Set<string>();
 const err = (where: string, msg: string) => errors.push(`${where}: ${msg}`);
 
+function checkHours(where: string, value: string | undefined) {
+  if (!value) return;
+  try {
+    const warnings = new OpeningHours(value, null, 0).getWarnings();
+    if (warnings.length) err(where, `opening_hours « ${value} »: ${warnings.join(' ')}`);
+  } catch (e) {
+    err(where, `opening_hours « ${value} » invalid: ${String(e)}`);
+  }
+}
+
 function checkCommune(where: string, code: string) {
   if (!communeByCode.has(code)) err(where, `unknown current commune code ${code}`);
 }
@@ -66,6 +78,8 @@ for (const s of data.structures) {
   if (keys.has(s.key)) err(w, 'duplicate key');
   keys.add(s.key);
   checkCommune(w, s.commune);
+  if (!(TYPOLOGIES as readonly string[]).includes(s.typology)) err(w, `unknown typology ${s.typology}`);
+  checkHours(w, s.opening_hours);
   if (s.siret && !/^\d{14}$/.test(s.siret)) err(w, 'siret must be 14 digits');
   for (const r of s.reseaux_porteurs ?? []) if (RESEAUX.size && !RESEAUX.has(r)) err(w, `unknown réseau porteur ${r}`);
   if (s.description.length < 5) err(w, 'description too short');
@@ -90,6 +104,7 @@ for (const s of data.structures) {
       else if (!/^\w{2,3}$/.test(z)) err(wo, `bad zone code ${z}`);
     }
     for (const c of o.itinerant_communes ?? []) checkCommune(wo, c);
+    checkHours(wo, o.opening_hours);
     if (o.location) checkCommune(wo, o.location.commune);
     if (o.age_min != null && o.age_max != null && o.age_min > o.age_max) err(wo, 'age_min > age_max');
   }

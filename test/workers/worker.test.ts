@@ -54,7 +54,7 @@ describe.skipIf(!present)('Cloudflare Workers + D1 (wrangler dev --local)', () =
         `INSERT INTO structures (id, source, source_id, name, status, updated_on, created_at, updated_at, commune_code, departement_code)
            VALUES ('s-1', 'test', 'structure-1', 'Atelier mobilité du Pays de Mauriac', 'validated', '2026-05-20', '${now}', '${now}', '15120', '15');
          INSERT INTO offers (id, structure_id, source, source_id, name, description, thematiques, status, updated_on, created_at, updated_at, departement_code, zone)
-           VALUES ('o-1', 's-1', 'test', 'service-1', 'Location de scooters solidaire', 'Des scooters loués 2 € par jour pour aller travailler.', '["mobilite--louer-un-vehicule"]', 'published', '2026-05-20', '${now}', '${now}', '15', '["15"]');`,
+           VALUES ('o-1', 's-1', 'test', 'service-1', 'Location de scooters solidaire', 'Des scooters loués 2 € par jour pour aller travailler.', '["mobilite--acceder-a-un-vehicule"]', 'published', '2026-05-20', '${now}', '${now}', '15', '["15"]');`,
       ],
       persist,
     );
@@ -96,7 +96,7 @@ describe.skipIf(!present)('Cloudflare Workers + D1 (wrangler dev --local)', () =
     expect(r.status).toBe(200);
     const offer = (await r.json()) as Record<string, any>;
     expect(offer).toMatchObject({ id: 'o-1', source: 'test', source_id: 'service-1', name: 'Location de scooters solidaire' });
-    expect(offer.thematiques).toEqual(['mobilite--louer-un-vehicule']);
+    expect(offer.thematiques).toEqual(['mobilite--acceder-a-un-vehicule']);
     expect(offer.structure.name).toBe('Atelier mobilité du Pays de Mauriac');
   });
 
