@@ -13,6 +13,7 @@ export const TYPOLOGIES = [
   'ei',
   'etti',
   'geiq',
+  'ebe',
   'ea',
   'esat',
   'association',
@@ -67,6 +68,7 @@ export const TYPOLOGY_ENTRIES: readonly TypologyEntry[] = [
     label: 'Groupement d’employeurs pour l’insertion et la qualification (GEIQ)',
     reseaux_porteurs: ['geiq'],
   },
+  { value: 'ebe', label: 'Entreprise à but d’emploi (EBE, Territoires zéro chômeur)', reseaux_porteurs: ['etcld'] },
   { value: 'ea', label: 'Entreprise adaptée (EA)', reseaux_porteurs: ['ea'] },
   {
     value: 'esat',
