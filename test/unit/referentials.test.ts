@@ -139,7 +139,7 @@ describe('referentials: counts and internal consistency', () => {
 
   it('typologies: exact slug list, unique, with default réseaux porteurs that exist', () => {
     expect([...TYPOLOGIES]).toEqual([
-      'aci', 'ai', 'ei', 'etti', 'geiq', 'ea', 'esat', 'association', 'ccas', 'cias', 'centre-social',
+      'aci', 'ai', 'ei', 'etti', 'geiq', 'ebe', 'ea', 'esat', 'association', 'ccas', 'cias', 'centre-social',
       'plateforme-mobilite', 'creche-avip', 'creche', 'france-services', 'mission-locale', 'france-travail',
       'cap-emploi', 'plie', 'departement', 'mds', 'caf', 'msa', 'commune', 'epci', 'centre-sante', 'cmp',
       'pass-hopital', 'csapa', 'organisme-formation', 'e2c', 'chrs', 'fjt', 'bailleur-social', 'cidff', 'udaf',
