@@ -312,7 +312,7 @@ const departement: DemoDepartement = {
     {
       key: '15-cpam',
       name: 'Caisse primaire d’assurance maladie du Cantal',
-      typology: 'autre',
+      typology: 'securite-sociale',
       reseaux_porteurs: ['cpam'],
       description:
         'L’Assurance maladie du Cantal ouvre les droits à la couverture maladie et à la complémentaire santé solidaire, et mène des actions de prévention avec le Département et l’ARS.',
@@ -664,7 +664,7 @@ const departement: DemoDepartement = {
     {
       key: '15-cci-cantal',
       name: 'Chambre de commerce et d’industrie du Cantal',
-      typology: 'autre',
+      typology: 'chambre-consulaire',
       reseaux_porteurs: ['chambres-consulaires'],
       description:
         'La CCI accompagne les entreprises du commerce, de l’industrie et des services. Par convention avec le Département, elle est référente unique des commerçants indépendants au RSA.',
@@ -707,7 +707,7 @@ const departement: DemoDepartement = {
     {
       key: '15-cma-cantal',
       name: 'Chambre de métiers et de l’artisanat du Cantal',
-      typology: 'autre',
+      typology: 'chambre-consulaire',
       reseaux_porteurs: ['chambres-consulaires'],
       description:
         'La chambre de métiers accompagne les artisans du Cantal (création, développement, formation, apprentissage) et suit, par convention avec le Département, les artisans bénéficiaires du RSA.',

@@ -934,7 +934,7 @@ const departement: DemoDepartement = {
           mobilisable_par: ['usagers', 'professionnels'],
           mobilisation_url: 'https://connect-dome.example/rappel',
           contact: { phone: '04 65 71 22 01', public: true },
-          opening_hours: 'Mo-Fr 09:00-12:00; Tu,Th 17:00-19:00',
+          opening_hours: 'Mo,We,Fr 09:00-12:00; Tu,Th 09:00-12:00,17:00-19:00',
           update_frequency_months: 3,
           confirmed_days_ago: 45,
         },
@@ -1126,7 +1126,7 @@ const departement: DemoDepartement = {
       postal_code: '63600',
       phone: '04 65 71 26 00',
       email: 'ccas@ville-ambert.example',
-      opening_hours: 'Mo-Fr 08:30-12:00; Tu,Th 13:30-17:00',
+      opening_hours: 'Mo,We,Fr 08:30-12:00; Tu,Th 08:30-12:00,13:30-17:00',
       real: false,
       offers: [
         {
@@ -1688,7 +1688,7 @@ const departement: DemoDepartement = {
           modes_mobilisation: ['se-presenter', 'telephoner'],
           mobilisable_par: ['usagers', 'professionnels'],
           contact: { phone: '04 65 71 35 01', public: true },
-          opening_hours: 'Mo-Fr 08:30-12:00; Tu,Th 13:30-17:30',
+          opening_hours: 'Mo,We,Fr 08:30-12:00; Tu,Th 08:30-12:00,13:30-17:30',
           capacity: 16,
           places_available: 3,
           confirmed_days_ago: 24,

@@ -47,6 +47,10 @@ export const TYPOLOGIES = [
   'udaf',
   'epicerie-sociale',
   'tiers-lieu',
+  'mdph',
+  'securite-sociale',
+  'chambre-consulaire',
+  'region',
   'autre',
 ] as const;
 export type Typology = (typeof TYPOLOGIES)[number];
@@ -133,6 +137,10 @@ export const TYPOLOGY_ENTRIES: readonly TypologyEntry[] = [
   },
   { value: 'epicerie-sociale', label: 'Épicerie sociale et solidaire', reseaux_porteurs: [] },
   { value: 'tiers-lieu', label: 'Tiers-lieu', reseaux_porteurs: [] },
+  { value: 'mdph', label: 'Maison départementale des personnes handicapées (MDPH)', reseaux_porteurs: ['mdph'] },
+  { value: 'securite-sociale', label: 'Organisme de sécurité sociale (CPAM, Carsat)', reseaux_porteurs: [] },
+  { value: 'chambre-consulaire', label: 'Chambre consulaire (CCI, CMA, chambre d’agriculture)', reseaux_porteurs: ['chambres-consulaires'] },
+  { value: 'region', label: 'Conseil régional', reseaux_porteurs: ['regions'] },
   { value: 'autre', label: 'Autre', reseaux_porteurs: [] },
 ];
 
