@@ -53,7 +53,7 @@ describe('demo catalogue', () => {
 
   it('includes the real actions named by the seed programmes', async () => {
     const names = (await t.db.selectFrom('structures').select('name').execute()).map((s) => s.name).concat(all.map((o) => o.name)).join('\n');
-    for (const pattern of [/Syllabe/i, /auto-?école sociale.*Marmande|Marmande.*auto-?école sociale/i, /PASS.*Aurillac/i, /PASS.*Mauriac/i, /PLIE.*CABA|PLIE.*Aurillac/i, /ACTYPOLES/i, /Objectif Plein Emploi/i, /Le Pont/i, /CCAS.*Chalon/i]) {
+    for (const pattern of [/Syllabe/i, /auto-?école sociale.*Marmande|Marmande.*auto-?école sociale/i, /PASS.*Aurillac/i, /PASS.*Mauriac/i, /PLIE.*CABA|PLIE.*Aurillac/i, /ACTYPOLES/i, /Objectif Plein Emploi/i, /Le Pont/i, /CCAS.*Chalon/i, /CCAS de Dax/i, /Banque Alimentaire/i]) {
       expect(names).toMatch(pattern);
     }
   });
