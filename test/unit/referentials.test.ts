@@ -143,7 +143,7 @@ describe('referentials: counts and internal consistency', () => {
       'plateforme-mobilite', 'creche-avip', 'creche', 'france-services', 'mission-locale', 'france-travail',
       'cap-emploi', 'plie', 'departement', 'mds', 'caf', 'msa', 'commune', 'epci', 'centre-sante', 'cmp',
       'pass-hopital', 'csapa', 'organisme-formation', 'e2c', 'chrs', 'fjt', 'bailleur-social', 'cidff', 'udaf',
-      'epicerie-sociale', 'tiers-lieu', 'autre',
+      'epicerie-sociale', 'tiers-lieu', 'mdph', 'securite-sociale', 'chambre-consulaire', 'region', 'autre',
     ]);
     const reseaux = new Set<string>(RESEAUX_PORTEURS);
     for (const t of TYPOLOGY_ENTRIES) for (const r of t.reseaux_porteurs) expect(reseaux.has(r), `${t.value} → ${r}`).toBe(true);
