@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: CliCon
   'import:di': () => import('./commands/import-di.ts'),
   'export:di': () => import('./commands/export-di.ts'),
   'd1:migrations': () => import('./commands/d1-migrations.ts'),
+  'd1:sql': () => import('./commands/d1-sql.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

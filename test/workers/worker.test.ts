@@ -3,11 +3,14 @@
  * serving api/worker.ts (no account, no network), then /api/health and an offer read through D1.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../helpers/db.ts';
+import { loadDemo } from '../../seed/demo/load.ts';
+import { d1Statements } from '../../seed/d1-sql.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const wranglerBin = join(root, 'node_modules/.bin/wrangler');
@@ -41,23 +44,29 @@ describe.skipIf(!present)('Cloudflare Workers + D1 (wrangler dev --local)', () =
   let child: ChildProcess | undefined;
   let base: string;
   let output = '';
+  let offer: { id: string; name: string };
+  let published = 0;
 
   beforeAll(async () => {
     persist = mkdtempSync(join(tmpdir(), 'oi-d1-'));
     const gen = spawnSync('npx', ['tsx', 'seed/cli.ts', 'd1:migrations'], { cwd: root, env, encoding: 'utf8' });
     expect(gen.status, gen.stderr).toBe(0);
     wrangler(['d1', 'migrations', 'apply', 'DB'], persist);
-    const now = '2026-06-01T00:00:00.000Z';
-    wrangler(
-      [
-        'd1', 'execute', 'DB', '--command',
-        `INSERT INTO structures (id, source, source_id, name, status, updated_on, created_at, updated_at, commune_code, departement_code)
-           VALUES ('s-1', 'test', 'structure-1', 'Atelier mobilité du Pays de Mauriac', 'validated', '2026-05-20', '${now}', '${now}', '15120', '15');
-         INSERT INTO offers (id, structure_id, source, source_id, name, description, thematiques, status, updated_on, created_at, updated_at, departement_code, zone)
-           VALUES ('o-1', 's-1', 'test', 'service-1', 'Location de scooters solidaire', 'Des scooters loués 2 € par jour pour aller travailler.', '["mobilite--acceder-a-un-vehicule"]', 'published', '2026-05-20', '${now}', '${now}', '15', '["15"]');`,
-      ],
-      persist,
-    );
+    // Territories and the Cantal demo catalogue, written by the same d1:sql export a deployment uses.
+    const source = await createTestDb({ territories: true });
+    try {
+      await loadDemo(source.db, new Date());
+      const statements: string[] = [];
+      for await (const statement of d1Statements(source.db, { departements: ['15'] })) statements.push(statement);
+      writeFileSync(join(persist, 'data.sql'), statements.join('\n'));
+      offer = await source.db.selectFrom('offers').select(['id', 'name']).where('source_id', '=', '15-ch-aurillac-pass').executeTakeFirstOrThrow();
+      published = Number(
+        (await source.db.selectFrom('offers').select((eb) => eb.fn.countAll().as('n')).where('departement_code', '=', '15').executeTakeFirstOrThrow()).n,
+      );
+    } finally {
+      await source.close();
+    }
+    wrangler(['d1', 'execute', 'DB', '--file', join(persist, 'data.sql')], persist);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     child = spawn(wranglerBin, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--show-interactive-dev-session=false'], {
@@ -88,16 +97,30 @@ describe.skipIf(!present)('Cloudflare Workers + D1 (wrangler dev --local)', () =
   it('reports health from the Workers runtime on D1', async () => {
     const r = await fetch(`${base}/api/health`);
     const body = (await r.json()) as { status: string; runtime: string; offers: number };
-    expect(body).toMatchObject({ status: 'ok', runtime: 'workers', offers: 1 });
+    expect(body).toMatchObject({ status: 'ok', runtime: 'workers', offers: published });
   });
 
   it('serves an offer read from D1 with its source ids and structure', async () => {
-    const r = await fetch(`${base}/api/offers/o-1`);
+    const r = await fetch(`${base}/api/offers/${offer.id}`);
     expect(r.status).toBe(200);
-    const offer = (await r.json()) as Record<string, any>;
-    expect(offer).toMatchObject({ id: 'o-1', source: 'test', source_id: 'service-1', name: 'Location de scooters solidaire' });
-    expect(offer.thematiques).toEqual(['mobilite--acceder-a-un-vehicule']);
-    expect(offer.structure.name).toBe('Atelier mobilité du Pays de Mauriac');
+    const body = (await r.json()) as Record<string, any>;
+    expect(body).toMatchObject({ id: offer.id, source: 'demo', name: offer.name });
+    expect(body.source_id).toMatch(/^15-/);
+    expect(body.structure.name).toBeTypeOf('string');
+  });
+
+  it('filters by commune eligibility and barrier on D1 (json_each) as on SQLite', async () => {
+    const r = await fetch(`${base}/api/offers?commune=15014&barrier=mobilite&size=100`);
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { total: number; items: Array<{ thematiques: string[] }> };
+    expect(body.total).toBeGreaterThan(0);
+    for (const item of body.items) expect(item.thematiques.some((t) => t.startsWith('mobilite--'))).toBe(true);
+  });
+
+  it('autocompletes communes from the territories loaded into D1', async () => {
+    const r = await fetch(`${base}/api/territories/communes?q=st%20flour`);
+    const body = (await r.json()) as { items: Array<{ code: string }> };
+    expect(body.items[0]?.code).toBe('15187');
   });
 
   it('answers unknown offers with a French problem+json', async () => {
