@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // The machine has 2 cores; more workers only contend for them.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
