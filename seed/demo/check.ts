@@ -1,15 +1,22 @@
 /**
  * Developer check of a demo département module, run while writing the catalogue:
  *   npx tsx seed/demo/check.ts 47
- * Validates codes against the data·inclusion referential files in ../shared (dev-time check only)
- * and the COG, counts published offers and structures, and prints barrier coverage per area
+ * Validates codes against our referentials and the COG, counts published offers and structures, and prints barrier coverage per area
  * (area = arrondissement). The permanent version of these checks lives in test/.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import OpeningHours from 'opening_hours';
 import type { DemoDepartement, DemoOffer, DemoStructure } from './types.ts';
-import { TYPOLOGIES } from '../../api/domain/referentials/typologies.ts';
+import {
+  BARRIERS,
+  MODES_MOBILISATION,
+  PUBLICS as PUBLIC_VALUES,
+  RESEAUX_PORTEURS,
+  THEMATIQUES as THEMATIQUE_VALUES,
+  TYPES_SERVICES,
+  TYPOLOGIES,
+} from '../../api/domain/referentials/index.ts';
 
 const require = createRequire(import.meta.url);
 const communes: Array<{ code: string; nom: string; type: string; departement: string; arrondissement?: string }> =
@@ -19,19 +26,7 @@ const epcis: Array<{ code: string; nom: string; membres: Array<{ code: string }>
 const arrondissements: Array<{ code: string; nom: string; departement: string; chefLieu: string }> =
   require('@etalab/decoupage-administratif/data/arrondissements.json');
 
-const BARRIERS: Record<string, string[]> = {
-  mobilite: ['mobilite'],
-  contraintes_familiales: ['famille'],
-  sante: ['sante'],
-  logement: ['logement-hebergement'],
-  maitrise_langue: ['lecture-ecriture-calcul'],
-  numerique: ['numerique'],
-  difficulte_administrative: ['difficultes-administratives-ou-juridiques'],
-  difficulte_financiere: ['difficultes-financieres', 'equipement-et-alimentation'],
-  emploi: ['trouver-un-emploi', 'preparer-sa-candidature', 'choisir-un-metier', 'creer-une-entreprise', 'souvrir-a-linternational'],
-  formation: ['se-former'],
-  remobilisation: ['remobilisation'],
-};
+
 
 const dept = process.argv[2];
 const file = process.argv[3] ?? dept;
@@ -39,16 +34,12 @@ if (!dept) throw new Error('usage: npx tsx seed/demo/check.ts <dept>');
 const mod = (await import(`./departement-${file}.ts`)) as { default: DemoDepartement };
 const data = mod.default;
 
-const ref = (name: string): Set<string> => {
-  const p = new URL(`../../../shared/referentials/data-inclusion-v1/extra/${name}.json`, import.meta.url);
-  if (!existsSync(p)) return new Set();
-  return new Set((JSON.parse(readFileSync(p, 'utf8')) as Array<{ value: string }>).map((x) => x.value));
-};
-const THEMATIQUES = ref('thematiques');
-const PUBLICS = ref('publics');
-const TYPES = ref('types-de-services');
-const RESEAUX = ref('reseaux-porteurs');
-const MODES_MOB = ref('modes-mobilisation');
+const THEMATIQUES = new Set<string>(THEMATIQUE_VALUES);
+const PUBLICS = new Set<string>(PUBLIC_VALUES);
+const TYPES = new Set<string>(TYPES_SERVICES);
+const RESEAUX = new Set<string>(RESEAUX_PORTEURS);
+const MODES_MOB = new Set<string>(MODES_MOBILISATION);
+const BARRIER_CATEGORIES = Object.fromEntries(BARRIERS.map((b) => [b.key, b.categories as readonly string[]]));
 
 const communeByCode = new Map(communes.filter((c) => c.type === 'commune-actuelle').map((c) => [c.code, c]));
 const epciByCode = new Map(epcis.map((e) => [e.code, e]));
@@ -81,7 +72,7 @@ for (const s of data.structures) {
   if (!(TYPOLOGIES as readonly string[]).includes(s.typology)) err(w, `unknown typology ${s.typology}`);
   checkHours(w, s.opening_hours);
   if (s.siret && !/^\d{14}$/.test(s.siret)) err(w, 'siret must be 14 digits');
-  for (const r of s.reseaux_porteurs ?? []) if (RESEAUX.size && !RESEAUX.has(r)) err(w, `unknown réseau porteur ${r}`);
+  for (const r of s.reseaux_porteurs ?? []) if (!RESEAUX.has(r)) err(w, `unknown réseau porteur ${r}`);
   if (s.description.length < 5) err(w, 'description too short');
   for (const o of s.offers) {
     const wo = `offer ${o.key}`;
@@ -90,11 +81,11 @@ for (const s of data.structures) {
     if (o.name.length < 3 || o.name.length > 150) err(wo, 'name must be 3..150 chars');
     if (o.description.length < 5) err(wo, 'description too short');
     if (!o.thematiques.length) err(wo, 'needs a thématique');
-    for (const t of o.thematiques) if (THEMATIQUES.size && !THEMATIQUES.has(t)) err(wo, `unknown thématique ${t}`);
-    for (const p of o.publics) if (PUBLICS.size && !PUBLICS.has(p)) err(wo, `unknown public ${p}`);
+    for (const t of o.thematiques) if (!THEMATIQUES.has(t)) err(wo, `unknown thématique ${t}`);
+    for (const p of o.publics) if (!PUBLICS.has(p)) err(wo, `unknown public ${p}`);
     if (o.publics.includes('tous-publics') && o.publics.length > 1) err(wo, 'tous-publics must be alone');
-    if (TYPES.size && !TYPES.has(o.type)) err(wo, `unknown type ${o.type}`);
-    for (const m of o.modes_mobilisation) if (MODES_MOB.size && !MODES_MOB.has(m)) err(wo, `unknown mode ${m}`);
+    if (!TYPES.has(o.type)) err(wo, `unknown type ${o.type}`);
+    for (const m of o.modes_mobilisation) if (!MODES_MOB.has(m)) err(wo, `unknown mode ${m}`);
     if (!o.modes_accueil.length) err(wo, 'needs a mode d’accueil');
     if (!o.zone.length) err(wo, 'needs a zone');
     for (const z of o.zone) {
@@ -138,7 +129,7 @@ for (const area of areas) {
   const chefEpci = epciOfCommune.get(chef);
   const missing: string[] = [];
   const counts: string[] = [];
-  for (const [barrier, cats] of Object.entries(BARRIERS)) {
+  for (const [barrier, cats] of Object.entries(BARRIER_CATEGORIES)) {
     const serving = published.filter(({ s, o }) => {
       if (!o.thematiques.some((t) => cats.includes(t.split('--')[0]!))) return false;
       const eligible = o.zone.some((z) => z === 'france' || z === dept || z === chef || z === chefEpci);
