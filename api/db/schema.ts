@@ -124,6 +124,22 @@ export interface OfferSessionTable {
   places_available: number | null;
 }
 
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  offer_id: string;
+  enqueued_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+}
+
+export interface UnmetNeedTable {
+  commune_code: string;
+  barrier: string;
+  day: string;
+  count: Generated<number>;
+}
+
 export interface Database {
   regions: RegionTable;
   departements: DepartementTable;
@@ -136,4 +152,6 @@ export interface Database {
   structures: StructureTable;
   offers: OfferTable;
   offer_sessions: OfferSessionTable;
+  search_outbox: SearchOutboxTable;
+  unmet_needs: UnmetNeedTable;
 }

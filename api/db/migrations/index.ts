@@ -4,6 +4,7 @@
  */
 import * as m0001 from './0001_territories.ts';
 import * as m0002 from './0002_catalogue.ts';
+import * as m0003 from './0003_search.ts';
 
 export interface MigrationDef {
   name: string;
@@ -13,4 +14,5 @@ export interface MigrationDef {
 export const MIGRATIONS: readonly MigrationDef[] = [
   { name: '0001_territories', statements: m0001.statements },
   { name: '0002_catalogue', statements: m0002.statements },
+  { name: '0003_search', statements: m0003.statements },
 ];

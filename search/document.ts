@@ -1,0 +1,94 @@
+/**
+ * One search document per published offer of a validated structure, denormalised so an engine can
+ * filter, facet, rank and display without going back to the database.
+ */
+import type { Offer } from '../api/domain/offer.ts';
+import { barriersOfThematiques, categorieOfThematique, type Thematique } from '../api/domain/referentials/index.ts';
+
+export interface SearchDocument {
+  id: string;
+  source: string;
+  source_id: string;
+  name: string;
+  description: string;
+  structure_id: string;
+  structure_name: string;
+  type: string | null;
+  thematiques: string[];
+  categories: string[];
+  barriers: string[];
+  publics: string[];
+  publics_details: string | null;
+  access_conditions: string | null;
+  fees: string | null;
+  modes_accueil: string[];
+  /** d·i zone_eligibilite codes; empty = no restriction. */
+  zone: string[];
+  departement_code: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  lat: number | null;
+  lon: number | null;
+  itinerant_communes: string[];
+  age_min: number | null;
+  age_max: number | null;
+  capacity: number | null;
+  places_available: number | null;
+  /** ISO timestamp of the last confirmation (or the source's date_maj). */
+  confirmed_at: string;
+  update_frequency_months: number;
+  /** 0..1, d·i score_qualite style. */
+  completeness: number;
+}
+
+export interface StructureForDocument {
+  id: string;
+  name: string;
+  status: string;
+  lon: number | null;
+  lat: number | null;
+  commune_code: string | null;
+  commune_name: string | null;
+}
+
+/** Only published offers of validated structures are searchable. */
+export function isSearchable(offer: Pick<Offer, 'status'>, structure: Pick<StructureForDocument, 'status'>): boolean {
+  return offer.status === 'published' && structure.status === 'validated';
+}
+
+export function buildSearchDocument(offer: Offer, structure: StructureForDocument): SearchDocument {
+  const thematiques = offer.thematiques ?? [];
+  const hasOwnPlace = offer.lat != null && offer.lon != null;
+  return {
+    id: offer.id,
+    source: offer.source,
+    source_id: offer.source_id,
+    name: offer.name,
+    description: offer.description,
+    structure_id: structure.id,
+    structure_name: structure.name,
+    type: offer.type,
+    thematiques,
+    categories: [...new Set(thematiques.map((t) => categorieOfThematique(t as Thematique)))],
+    barriers: barriersOfThematiques(thematiques),
+    publics: offer.publics ?? [],
+    publics_details: offer.publics_details,
+    access_conditions: offer.access_conditions,
+    fees: offer.fees,
+    modes_accueil: offer.modes_accueil ?? [],
+    zone: offer.zone ?? [],
+    departement_code: offer.departement_code,
+    commune_code: offer.commune_code ?? structure.commune_code,
+    commune_name: offer.commune_name ?? structure.commune_name,
+    lat: hasOwnPlace ? offer.lat : structure.lat,
+    lon: hasOwnPlace ? offer.lon : structure.lon,
+    itinerant_communes: offer.itinerant_communes ?? [],
+    age_min: offer.age_min,
+    age_max: offer.age_max,
+    capacity: offer.capacity,
+    places_available: offer.places_available,
+    confirmed_at: offer.confirmed_at ?? `${offer.updated_on}T00:00:00.000Z`,
+    update_frequency_months: offer.update_frequency_months,
+    completeness: offer.completeness ?? 0,
+  };
+}
