@@ -2,7 +2,7 @@
  * createApp(deps): the whole HTTP API as a Hono app, built from injected dependencies only
  * (no module-level state), so Node, Workers and tests each build their own.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -14,6 +14,15 @@ import { offersRoutes } from './routes/offers.ts';
 import { structuresRoutes } from './routes/structures.ts';
 import { territoriesRoutes } from './routes/territories.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
+import { searchRoutes } from './routes/search.ts';
+import { matchRoutes } from './routes/match.ts';
+import type { SearchService } from '../search/service.ts';
+import { authRoutes } from './routes/auth.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { devOutboxApiRoutes, devOutboxPageRoutes } from './routes/dev.ts';
+import { authMiddleware } from './auth/middleware.ts';
+import { headerClientAddress } from './auth/client-address.ts';
+import { outboxMailer, type Mailer } from './mail/mailer.ts';
 
 export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
@@ -27,6 +36,12 @@ export interface AppDeps {
   logger: Logger;
   /** "node" or "workers", reported by /api/health. */
   runtime: 'node' | 'workers';
+  /** Search engine(s): SQLite FTS5 by default, Meilisearch with a SQLite fallback (search/service.ts). */
+  search: SearchService;
+  /** Outgoing mail; default: the outbox mailer (mail_outbox table, listed on /dev/outbox). */
+  mailer?: Mailer;
+  /** The client's IP for login rate limits (hashed before use); default: cf-connecting-ip / X-Forwarded-For. */
+  clientAddress?: (c: Context) => string | null;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -41,13 +56,24 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => problem(c, 404, 'Introuvable', "Cette adresse ne correspond à aucune ressource de l'API."));
 
+  const mailer = deps.mailer ?? outboxMailer(deps.db, deps.clock);
+  const clientAddress = deps.clientAddress ?? headerClientAddress;
   const api = new Hono();
+  api.use('*', authMiddleware(deps));
+  api.route('/', authRoutes({ ...deps, mailer, clientAddress }));
+  api.route('/', adminRoutes(deps));
+  if (!deps.config.production) {
+    api.route('/', devOutboxApiRoutes(deps));
+    app.route('/', devOutboxPageRoutes(deps));
+  }
   api.route('/', healthRoutes(deps));
   api.route('/', referentialsRoutes());
   api.route('/', offersRoutes(deps));
   api.route('/', structuresRoutes(deps));
   api.route('/', territoriesRoutes(deps));
   api.route('/', exchangeRoutes(deps));
+  api.route('/', searchRoutes(deps));
+  api.route('/', matchRoutes(deps));
   app.route('/api', api);
   return app;
 }

@@ -1,4 +1,6 @@
 /** Configuration from environment variables, with defaults that run offline. Web-standard: takes a plain record. */
+import { PASSWORD_ITERATIONS } from './auth/password.ts';
+
 export interface AppConfig {
   port: number;
   databasePath: string;
@@ -13,6 +15,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   sessionSecret: string | null;
   production: boolean;
+  /** PBKDF2 iterations for new password hashes: never read from the environment; tests lower it for speed only. */
+  passwordIterations: number;
 }
 
 export type EnvRecord = Record<string, string | undefined>;
@@ -36,5 +40,6 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
     smtpUrl: env.SMTP_URL ?? null,
     sessionSecret: env.SESSION_SECRET ?? null,
     production: env.NODE_ENV === 'production',
+    passwordIterations: PASSWORD_ITERATIONS,
   };
 }

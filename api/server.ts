@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { loadConfig } from './config.ts';
 import { openSqlite } from './db/sqlite.ts';
@@ -9,6 +10,10 @@ import { createApp, type Logger } from './app.ts';
 import { bootstrap } from '../seed/bootstrap.ts';
 import { defaultGeoDir } from '../seed/paths.ts';
 import { homePage } from './home.ts';
+import { headerClientAddress } from './auth/client-address.ts';
+import { createNodeSearchService } from '../search/node.ts';
+import { reindexEmptyTargets } from '../search/sync/reindex.ts';
+import { startSearchOutboxLoop } from './jobs/search-outbox.ts';
 
 const config = loadConfig(process.env, { geoDir: defaultGeoDir() });
 const logger: Logger = {
@@ -19,8 +24,28 @@ const logger: Logger = {
 const { db } = openSqlite(config.databasePath);
 await bootstrap(db, config, { now: new Date(), log: (line) => console.log(line) });
 
+// Search: build the engine(s), fill an empty index from the catalogue, then drain what bootstrap
+// enqueued and keep draining in the background (writes never wait for the engine).
+const search = await createNodeSearchService(config, db, { logger });
+const rebuilt = await reindexEmptyTargets(db, search.targets);
+if (rebuilt.length) console.log(`Index de recherche reconstruit : ${rebuilt.join(', ')}`);
+const outbox = startSearchOutboxLoop({ db, targets: search.targets, clock: () => new Date(), logger });
+await outbox.drainDue();
+
 const root = new Hono();
-root.route('/', createApp({ db, config, clock: () => new Date(), logger, runtime: 'node' }));
+root.route(
+  '/',
+  createApp({
+    db,
+    config,
+    clock: () => new Date(),
+    logger,
+    runtime: 'node',
+    search,
+    // Behind a proxy its headers name the client; served directly, the socket does.
+    clientAddress: (c) => headerClientAddress(c) ?? getConnInfo(c).remote.address ?? null,
+  }),
+);
 const webDist = new URL('../web/dist', import.meta.url).pathname;
 if (existsSync(webDist)) {
   root.use('/*', serveStatic({ root: webDist }));
@@ -36,6 +61,9 @@ const server = serve({ fetch: root.fetch, port: config.port, hostname: process.e
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    void db.destroy().then(() => process.exit(0));
+    void outbox
+      .stop()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   });
 }

@@ -7,8 +7,11 @@ import { Kysely } from 'kysely';
 import { D1Dialect } from 'kysely-d1';
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
 import { createApp, type Logger } from './app.ts';
-import { loadConfig, type EnvRecord } from './config.ts';
+import { loadConfig, type AppConfig, type EnvRecord } from './config.ts';
 import type { Database } from './db/schema.ts';
+import { createSearchService, MEILI_INDEX_UID, type SearchService } from '../search/service.ts';
+import { createMeilisearchIndex } from '../search/meilisearch/index.ts';
+import { unavailableSearchIndex } from '../search/unavailable.ts';
 
 export interface WorkerEnv {
   DB: D1Database;
@@ -26,10 +29,23 @@ function stringVariables(env: WorkerEnv): EnvRecord {
   return vars;
 }
 
+/** Workers search through Meilisearch over HTTP; the embedded SQLite engine needs the Node driver. */
+function workerSearch(config: AppConfig): SearchService {
+  if (config.searchEngine === 'meilisearch' && config.meiliUrl) {
+    return createSearchService({
+      primary: createMeilisearchIndex({ url: config.meiliUrl, apiKey: config.meiliMasterKey ?? '', indexUid: MEILI_INDEX_UID }),
+    });
+  }
+  return createSearchService({
+    primary: unavailableSearchIndex('sqlite', 'Sur Workers, la recherche passe par Meilisearch : définissez SEARCH_ENGINE=meilisearch et MEILI_URL.'),
+  });
+}
+
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const db = new Kysely<Database>({ dialect: new D1Dialect({ database: env.DB as never }) });
-    const app = createApp({ db, config: loadConfig(stringVariables(env)), clock: () => new Date(), logger, runtime: 'workers' });
+    const config = loadConfig(stringVariables(env));
+    const app = createApp({ db, config, clock: () => new Date(), logger, runtime: 'workers', search: workerSearch(config) });
     return app.fetch(request, env, ctx);
   },
 };

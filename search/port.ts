@@ -11,6 +11,7 @@ export type EngineName = 'sqlite' | 'meilisearch';
 export const FACET_FIELDS = ['barriers', 'thematiques', 'categories', 'publics', 'type', 'fees', 'modes_accueil', 'departement_code'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
+/** Every list filter is any-of; an absent or empty list puts no constraint. */
 export interface SearchFilters {
   /** Any-of on barriers (a document answers at least one). */
   barriers?: string[];
@@ -88,4 +89,12 @@ export interface SearchIndex {
   health(): Promise<SearchHealth>;
   /** Replaces the whole index with these documents. */
   reindex(documents: SearchDocument[]): Promise<void>;
+}
+
+/**
+ * The engine cannot answer now (unreachable, timed out, overloaded, credentials refused). Callers
+ * fall back to the embedded SQLite index for reads, and keep writes in the outbox for later.
+ */
+export class SearchUnavailableError extends Error {
+  override name = 'SearchUnavailableError';
 }

@@ -19,6 +19,9 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: CliCon
   'export:di': () => import('./commands/export-di.ts'),
   'd1:migrations': () => import('./commands/d1-migrations.ts'),
   'd1:sql': () => import('./commands/d1-sql.ts'),
+  reindex: () => import('./commands/reindex.ts'),
+  'user:create': () => import('./commands/user-create.ts'),
+  'user:grant': () => import('./commands/user-grant.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

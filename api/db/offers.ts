@@ -5,6 +5,9 @@ import type { Offer, OfferInput, OfferSession } from '../domain/offer.ts';
 import { departementOfCommune } from '../domain/territory.ts';
 import { decodeList, encodeList } from './json.ts';
 import { newId } from '../domain/ids.ts';
+import { offerCompleteness } from '../domain/completeness.ts';
+import { enqueueOffer } from './search-outbox.ts';
+import { inTransaction } from './transaction.ts';
 
 const LIST_COLUMNS = ['thematiques', 'publics', 'modes_accueil', 'itinerant_communes', 'zone', 'modes_mobilisation', 'mobilisable_par'] as const;
 
@@ -21,13 +24,21 @@ function toRow(input: OfferInput) {
   const row: Record<string, unknown> = { ...rest, contact_public: input.contact_public ? 1 : 0 };
   for (const c of LIST_COLUMNS) row[c] = encodeList(input[c]);
   row.departement_code = input.commune_code ? departementOfCommune(input.commune_code) : null;
-  return row as Omit<Selectable<OfferTable>, 'id' | 'structure_id' | 'created_at' | 'updated_at' | 'completeness'> & {
+  return row as Omit<Selectable<OfferTable>, 'id' | 'structure_id' | 'created_at' | 'updated_at'> & {
     structure_id: string;
   };
 }
 
-/** Inserts or updates the offer identified by (source, source_id), replacing its sessions; returns its id. */
-export async function upsertOfferBySource(db: Kysely<Database>, input: OfferInput, now: Date): Promise<string> {
+/**
+ * Inserts or updates the offer identified by (source, source_id), replacing its sessions; returns its id.
+ * In one transaction (the caller's, or its own): the offer, its completeness, its sessions and the
+ * search outbox row that will refresh its search document.
+ */
+export function upsertOfferBySource(db: Kysely<Database>, input: OfferInput, now: Date): Promise<string> {
+  return inTransaction(db, (trx) => writeOffer(trx, input, now));
+}
+
+async function writeOffer(db: Kysely<Database>, input: OfferInput, now: Date): Promise<string> {
   const existing = await db
     .selectFrom('offers')
     .select('id')
@@ -36,6 +47,7 @@ export async function upsertOfferBySource(db: Kysely<Database>, input: OfferInpu
     .executeTakeFirst();
   const stamp = now.toISOString();
   const row = toRow(input);
+  row.completeness = offerCompleteness(input, now);
   if (!row.departement_code) {
     // An offer without its own place belongs to its structure's département.
     const structure = await db.selectFrom('structures').select('departement_code').where('id', '=', input.structure_id).executeTakeFirst();
@@ -50,6 +62,7 @@ export async function upsertOfferBySource(db: Kysely<Database>, input: OfferInpu
     id = newId();
     await db.insertInto('offers').values({ ...row, id, created_at: stamp, updated_at: stamp }).execute();
   }
+  await enqueueOffer(db, id, now);
   if (input.sessions.length) {
     await db
       .insertInto('offer_sessions')

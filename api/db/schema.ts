@@ -61,6 +61,8 @@ export interface StructureTable {
   confirmed_at: string | null;
   created_at: string;
   updated_at: string;
+  validated_at: string | null;
+  rejection_reason: string | null;
 }
 
 export interface OfferTable {
@@ -110,6 +112,7 @@ export interface OfferTable {
   updated_on: string;
   confirmed_at: string | null;
   completeness: number | null;
+  reviewed_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -140,6 +143,113 @@ export interface UnmetNeedTable {
   count: Generated<number>;
 }
 
+export type MembershipRole = 'member' | 'admin';
+export type EmailTokenPurpose = 'verify' | 'reset' | 'invite';
+
+export interface UserTable {
+  id: string;
+  /** Trimmed and lower-cased; unique case-insensitively. */
+  email: string;
+  name: string;
+  /** PBKDF2-SHA256 derived key and salt (base64) and the iteration count used, so it can be raised. */
+  password_hash: string;
+  password_salt: string;
+  password_iterations: number;
+  email_verified_at: string | null;
+  is_admin: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the token held by the browser cookie; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry; idle expiry is computed from last_seen_at. */
+  expires_at: string;
+}
+
+export interface EmailTokenTable {
+  /** SHA-256 (hex) of the token sent by mail. */
+  id: string;
+  purpose: EmailTokenPurpose;
+  user_id: string | null;
+  email: string;
+  /** Invitations: the structure and role offered. */
+  structure_id: string | null;
+  role: MembershipRole | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RateLimitEventTable {
+  /** "login:ip:<hash>", "login:email:<hash>", "mail:<hash>"... never a clear IP or email. */
+  key: string;
+  at: string;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  structure_id: string;
+  role: MembershipRole;
+  created_at: string;
+}
+
+export interface CoordinatorScopeTable {
+  user_id: string;
+  departement_code: string;
+  created_at: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+  created_at: string;
+}
+
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+export type AuditEntityKind = 'offer' | 'structure';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  entity: AuditEntityKind;
+  entity_id: string;
+  structure_id: string;
+  /** NULL for the system or an import. */
+  actor_user_id: string | null;
+  action: string;
+  /** JSON `{"field": [before, after]}`. */
+  changes: string;
+  reason: string | null;
+  at: string;
+}
+
+export type JoinRequestStatus = 'pending' | 'accepted' | 'rejected' | 'cancelled';
+
+export interface JoinRequestTable {
+  id: string;
+  user_id: string;
+  structure_id: string;
+  status: JoinRequestStatus;
+  message: string | null;
+  created_at: string;
+  answered_at: string | null;
+  answered_by: string | null;
+  answer_reason: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   departements: DepartementTable;
@@ -154,4 +264,14 @@ export interface Database {
   offer_sessions: OfferSessionTable;
   search_outbox: SearchOutboxTable;
   unmet_needs: UnmetNeedTable;
+  users: UserTable;
+  sessions: SessionTable;
+  email_tokens: EmailTokenTable;
+  rate_limit_events: RateLimitEventTable;
+  memberships: MembershipTable;
+  coordinator_scopes: CoordinatorScopeTable;
+  mail_outbox: MailOutboxTable;
+  server_secrets: ServerSecretTable;
+  audit_log: AuditLogTable;
+  join_requests: JoinRequestTable;
 }

@@ -5,6 +5,8 @@ import type { Structure, StructureInput } from '../domain/structure.ts';
 import { departementOfCommune } from '../domain/territory.ts';
 import { decodeList, encodeList } from './json.ts';
 import { newId } from '../domain/ids.ts';
+import { enqueueOffersOfStructure } from './search-outbox.ts';
+import { inTransaction } from './transaction.ts';
 
 export function structureFromRow(row: Selectable<StructureTable>): Structure {
   return { ...row, reseaux_porteurs: decodeList(row.reseaux_porteurs), status: row.status as Structure['status'] };
@@ -18,8 +20,16 @@ function toRow(input: StructureInput) {
   };
 }
 
-/** Inserts or updates the structure identified by (source, source_id); returns its id. */
-export async function upsertStructureBySource(db: Kysely<Database>, input: StructureInput, now: Date): Promise<string> {
+/**
+ * Inserts or updates the structure identified by (source, source_id); returns its id. An update
+ * enqueues the structure's offers for search in the same transaction (their documents carry its name
+ * and status).
+ */
+export function upsertStructureBySource(db: Kysely<Database>, input: StructureInput, now: Date): Promise<string> {
+  return inTransaction(db, (trx) => writeStructure(trx, input, now));
+}
+
+async function writeStructure(db: Kysely<Database>, input: StructureInput, now: Date): Promise<string> {
   const existing = await db
     .selectFrom('structures')
     .select('id')
@@ -29,6 +39,7 @@ export async function upsertStructureBySource(db: Kysely<Database>, input: Struc
   const stamp = now.toISOString();
   if (existing) {
     await db.updateTable('structures').set({ ...toRow(input), updated_at: stamp }).where('id', '=', existing.id).execute();
+    await enqueueOffersOfStructure(db, existing.id, now);
     return existing.id;
   }
   const id = newId();

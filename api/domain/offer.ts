@@ -2,8 +2,10 @@
 export const OFFER_STATUSES = ['draft', 'published', 'suspended', 'archived'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
+/** How often (months) a structure must confirm an offer is still accurate; DORA's default is 6. */
 export const UPDATE_FREQUENCIES = [1, 3, 6, 12] as const;
 export type UpdateFrequency = (typeof UPDATE_FREQUENCIES)[number];
+export const DEFAULT_UPDATE_FREQUENCY: UpdateFrequency = 6;
 
 export interface OfferSessionInput {
   label: string | null;
@@ -71,15 +73,39 @@ export interface Offer extends Omit<OfferInput, 'sessions'> {
   id: string;
   departement_code: string | null;
   completeness: number | null;
+  /** Last time a coordinator reviewed it (moderation queue: "published or changed since last review"). */
+  reviewed_at: string | null;
   created_at: string;
   updated_at: string;
   sessions: OfferSession[];
 }
 
-/** True when the offer has not been confirmed within its update frequency. */
-export function isOverdue(offer: Pick<Offer, 'confirmed_at' | 'updated_on' | 'update_frequency_months'>, now: Date): boolean {
-  const last = new Date(offer.confirmed_at ?? offer.updated_on);
-  const due = new Date(last);
+type FreshnessFields = Pick<Offer, 'confirmed_at' | 'updated_on' | 'update_frequency_months'>;
+
+function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+/** When the offer must next be confirmed: its last confirmation (or change) plus its frequency (for display). */
+export function reviewDueAt(offer: FreshnessFields): Date {
+  const due = new Date(offer.confirmed_at ?? offer.updated_on);
   due.setUTCMonth(due.getUTCMonth() + offer.update_frequency_months);
-  return due.getTime() < now.getTime();
+  return due;
+}
+
+/** True when the offer was last confirmed (or changed) more than its update frequency ago. */
+export function isOverdue(offer: FreshnessFields, now: Date): boolean {
+  return new Date(offer.confirmed_at ?? offer.updated_on).getTime() < monthsBefore(now, offer.update_frequency_months).getTime();
+}
+
+/**
+ * For each frequency, the instant before which a last confirmation makes an offer overdue: what a
+ * query needs to list overdue offers (`coalesce(confirmed_at, updated_on) < cutoff`). isOverdue uses
+ * the same computation, so the reminder list and the flag in the API always agree.
+ */
+export function overdueCutoffs(now: Date): Record<UpdateFrequency, string> {
+  const cutoff = (months: number) => monthsBefore(now, months).toISOString();
+  return { 1: cutoff(1), 3: cutoff(3), 6: cutoff(6), 12: cutoff(12) };
 }

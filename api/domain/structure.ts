@@ -32,6 +32,10 @@ export interface StructureInput {
 export interface Structure extends StructureInput {
   id: string;
   departement_code: string | null;
+  /** When a coordinator validated it (who: in the audit log). */
+  validated_at: string | null;
+  /** Why a coordinator rejected it, shown to its members. */
+  rejection_reason: string | null;
   created_at: string;
   updated_at: string;
 }

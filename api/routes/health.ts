@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app.ts';
 import { countOffers } from '../db/offers.ts';
+import { outboxStats } from '../db/search-outbox.ts';
 
 export function healthRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -16,6 +17,9 @@ export function healthRoutes(deps: AppDeps) {
         runtime: deps.runtime,
         offers: await countOffers(deps.db),
         communes: Number(communes.n),
+        // The engine and how far the search index lags behind the catalogue (DESIGN §5, issue 3).
+        search: await deps.search.health(),
+        outbox: await outboxStats(deps.db, deps.clock()),
         time: deps.clock().toISOString(),
       });
     } catch {

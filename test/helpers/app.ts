@@ -5,11 +5,19 @@ import { createApp, type Logger } from '../../api/app.ts';
 import { loadConfig, type AppConfig } from '../../api/config.ts';
 import type { Database } from '../../api/db/schema.ts';
 import { createTestDb } from './db.ts';
+import { TEST_PASSWORD_ITERATIONS } from './auth.ts';
+import type { SearchService } from '../../search/service.ts';
+import { createNodeSearchService } from '../../search/node.ts';
+import { drainSearchOutbox, type DrainResult } from '../../api/jobs/search-outbox.ts';
 
 export interface TestApp {
   app: Hono;
   db: Kysely<Database>;
   now: Date;
+  /** The app's search service (by default the real SQLite engine on the test database). */
+  search: SearchService;
+  /** Pushes every due outbox row to the search indexes (what the server's loop does), until none is due. */
+  drain(): Promise<DrainResult>;
   close(): Promise<void>;
 }
 
@@ -18,16 +26,44 @@ export const TEST_NOW = new Date('2026-06-15T10:00:00Z');
 export const silentLogger: Logger = { error() {}, info() {} };
 
 export async function createTestApp(
-  options: { territories?: boolean; now?: Date; config?: Partial<AppConfig> } = {},
+  options: {
+    territories?: boolean;
+    now?: Date;
+    config?: Partial<AppConfig>;
+    clock?: () => Date;
+    /** Another search service; default: built from the config like the server does (SQLite engine unless SEARCH_ENGINE says otherwise). */
+    search?: SearchService;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const t = await createTestDb({ territories: options.territories ?? false });
   const now = options.now ?? TEST_NOW;
+  const config = { ...loadConfig({}), passwordIterations: TEST_PASSWORD_ITERATIONS, ...options.config };
+  const clock = options.clock ?? (() => new Date(now));
+  const logger = options.logger ?? silentLogger;
+  const search = options.search ?? (await createNodeSearchService(config, t.db, { logger, clock, requestTimeoutMs: 2_000 }));
   const app = createApp({
     db: t.db,
-    config: { ...loadConfig({}), ...options.config },
-    clock: () => new Date(now),
-    logger: silentLogger,
+    // Few PBKDF2 iterations, for speed only (test/unit/password.test.ts checks the real default).
+    config,
+    clock,
+    logger,
     runtime: 'node',
+    search,
   });
-  return { app, db: t.db, now, close: () => t.close() };
+  const drain = async (): Promise<DrainResult> => {
+    const total: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };
+    for (;;) {
+      // Outbox rows are stamped with the writes' clock; drain with the real time too, so none is "in the future".
+      const at = new Date(Math.max(clock().getTime(), Date.now()));
+      const r = await drainSearchOutbox(t.db, search.targets, { now: at, batch: 1_000 });
+      total.done += r.done;
+      total.failed += r.failed;
+      total.upserted += r.upserted;
+      total.removed += r.removed;
+      if (r.error) total.error ??= r.error;
+      if (r.done + r.failed < 1_000) return total;
+    }
+  };
+  return { app, db: t.db, now, search, drain, close: () => t.close() };
 }

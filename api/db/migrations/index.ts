@@ -5,6 +5,8 @@
 import * as m0001 from './0001_territories.ts';
 import * as m0002 from './0002_catalogue.ts';
 import * as m0003 from './0003_search.ts';
+import * as m0004 from './0004_accounts.ts';
+import * as m0005 from './0005_editing.ts';
 
 export interface MigrationDef {
   name: string;
@@ -15,4 +17,6 @@ export const MIGRATIONS: readonly MigrationDef[] = [
   { name: '0001_territories', statements: m0001.statements },
   { name: '0002_catalogue', statements: m0002.statements },
   { name: '0003_search', statements: m0003.statements },
+  { name: '0004_accounts', statements: m0004.statements },
+  { name: '0005_editing', statements: m0005.statements },
 ];

@@ -163,3 +163,9 @@ export type DataInclusionFile = z.output<DataInclusionSchemas['file']>;
 /** Field names of the v1 models, in schema order (every one must survive an import → export). */
 export const DI_STRUCTURE_FIELDS = Object.keys(dataInclusionSchemas(new Date(0)).structure.shape) as readonly (keyof DiStructure)[];
 export const DI_SERVICE_FIELDS = Object.keys(dataInclusionSchemas(new Date(0)).service.shape) as readonly (keyof DiService)[];
+
+/**
+ * The field-level d·i rules, for the editing API (api/domain/offer-input.ts, structure-input.ts):
+ * what we accept from a form must stay exportable as v1, so the same schemas check both.
+ */
+export const diFieldRules = { nom, description, siret, codePostal, codeInsee, zoneCode, publics, httpUrl, uniqueList } as const;

@@ -1,0 +1,162 @@
+/**
+ * Offer edits as units of work for the routes: each checks what only the database knows (the
+ * structure, the communes), writes the offer and its audit entry in one transaction (the repository
+ * adds completeness and the search outbox row), and returns an EditResult. Nothing is written when
+ * the result is a failure. Who may call them is the route's business (permissions), not theirs.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import { recordChange } from './audit.ts';
+import { getOffer, upsertOfferBySource } from './offers.ts';
+import { getStructure } from './structures.ts';
+import { inTransaction } from './transaction.ts';
+import { newId } from '../domain/ids.ts';
+import { AUDIT_DIFF_OPTIONS, auditSnapshot } from '../domain/audit.ts';
+import { diffRecords, hasChanges } from '../domain/diff.ts';
+import { editFailure, invalidFields, type EditResult } from '../domain/edit-result.ts';
+import type { FieldProblem } from '../domain/field-problem.ts';
+import { applyOfferPatch, newOfferInput, offerConsistencyProblems, offerInputOf, type OfferCreate, type OfferPatch } from '../domain/offer-input.ts';
+import { transitionOffer, type OfferAction } from '../domain/offer-lifecycle.ts';
+import { publicationProblems, type StructurePlace } from '../domain/publication.ts';
+import type { Offer, OfferInput } from '../domain/offer.ts';
+
+export interface EditContext {
+  /** Null for the system or an import. */
+  actorUserId: string | null;
+  now: Date;
+}
+
+const NOT_FOUND = editFailure('not_found', 'Introuvable', 'Aucune offre ne porte cet identifiant.');
+
+/** D1 binds at most 100 parameters per statement. */
+const CHUNK = 90;
+
+/**
+ * The COG name of `commune_code` and problems for unknown communes (the field rules only check the
+ * shape of the codes). Only the fields present in `fields` are checked.
+ */
+async function checkCommunes(
+  db: Kysely<Database>,
+  fields: { commune_code?: string | null; itinerant_communes?: string[] | null },
+): Promise<{ communeName: string | null; problems: FieldProblem[] }> {
+  const problems: FieldProblem[] = [];
+  let communeName: string | null = null;
+  if (fields.commune_code) {
+    const row = await db.selectFrom('communes').select('name').where('code', '=', fields.commune_code).executeTakeFirst();
+    if (row) communeName = row.name;
+    else problems.push({ path: 'commune_code', message: `commune inconnue : ${fields.commune_code}` });
+  }
+  const itinerant = fields.itinerant_communes ?? [];
+  const known = new Set<string>();
+  for (let i = 0; i < itinerant.length; i += CHUNK) {
+    const rows = await db.selectFrom('communes').select('code').where('code', 'in', itinerant.slice(i, i + CHUNK)).execute();
+    for (const r of rows) known.add(r.code);
+  }
+  itinerant.forEach((code, i) => {
+    if (!known.has(code)) problems.push({ path: `itinerant_communes.${i}`, message: `commune inconnue : ${code}` });
+  });
+  return { communeName, problems };
+}
+
+async function structurePlace(db: Kysely<Database>, structureId: string): Promise<StructurePlace | null> {
+  const s = await getStructure(db, structureId);
+  return s ? { address: s.address, commune_code: s.commune_code, lon: s.lon, lat: s.lat } : null;
+}
+
+/** A new draft in the given structure. */
+export function createOffer(db: Kysely<Database>, create: OfferCreate, ctx: EditContext): Promise<EditResult<Offer>> {
+  return inTransaction(db, async (trx) => {
+    const structure = await getStructure(trx, create.structure_id);
+    if (!structure) return invalidFields([{ path: 'structure_id', message: 'structure inconnue' }]);
+    if (structure.status === 'archived' || structure.status === 'rejected') {
+      return editFailure('conflict', 'Structure inactive', 'On ne peut pas ajouter d’offre à une structure archivée ou refusée.');
+    }
+    const { communeName, problems } = await checkCommunes(trx, create);
+    const input = newOfferInput(create, { sourceId: newId(), now: ctx.now, communeName });
+    problems.push(...offerConsistencyProblems(input));
+    if (problems.length) return invalidFields(problems);
+    const id = await upsertOfferBySource(trx, input, ctx.now);
+    const offer = (await getOffer(trx, id))!;
+    await recordChange(trx, { entity: 'offer', entityId: id, structureId: offer.structure_id, actorUserId: ctx.actorUserId, action: 'create', before: null, after: offer, at: ctx.now });
+    return { ok: true, value: offer };
+  });
+}
+
+/** True when `next` differs from the stored offer by more than the date of the change itself. */
+function changesAnything(before: Offer, next: OfferInput): boolean {
+  const same = { ...next, updated_on: before.updated_on };
+  return hasChanges(diffRecords(auditSnapshot(offerInputOf(before)), auditSnapshot(same), AUDIT_DIFF_OPTIONS.offer));
+}
+
+/**
+ * PATCH: merge, check, write. A published or suspended offer must stay publishable (incomplete →
+ * failure). A patch that changes nothing writes nothing and returns the offer as it is.
+ */
+export function editOffer(db: Kysely<Database>, offerId: string, patch: OfferPatch, ctx: EditContext): Promise<EditResult<Offer>> {
+  return inTransaction(db, async (trx) => {
+    const before = await getOffer(trx, offerId);
+    if (!before) return NOT_FOUND;
+    const { communeName, problems } = await checkCommunes(trx, patch);
+    if (problems.length) return invalidFields(problems);
+    const next = applyOfferPatch(offerInputOf(before), patch, { now: ctx.now, communeName });
+    const inconsistent = offerConsistencyProblems(next);
+    if (inconsistent.length) return invalidFields(inconsistent);
+    if (before.status === 'published' || before.status === 'suspended') {
+      const missing = publicationProblems(next, { structure: await structurePlace(trx, before.structure_id) });
+      if (missing.length) {
+        return editFailure('incomplete', 'Offre incomplète', 'Une offre publiée doit rester complète : complétez les champs signalés ou archivez-la.', missing);
+      }
+    }
+    if (!changesAnything(before, next)) return { ok: true, value: before };
+    await upsertOfferBySource(trx, next, ctx.now);
+    const after = (await getOffer(trx, offerId))!;
+    await recordChange(trx, { entity: 'offer', entityId: offerId, structureId: before.structure_id, actorUserId: ctx.actorUserId, action: 'update', before, after, at: ctx.now });
+    return { ok: true, value: after };
+  });
+}
+
+export interface StatusChange {
+  action: OfferAction;
+  /** suspend: last day of the suspension (YYYY-MM-DD). */
+  until?: string | null;
+  /** Why, in the structure's words (kept in the audit log). */
+  reason?: string | null;
+}
+
+/** publish / suspend / archive / confirm. */
+export function changeOfferStatus(db: Kysely<Database>, offerId: string, change: StatusChange, ctx: EditContext): Promise<EditResult<Offer>> {
+  return inTransaction(db, async (trx) => {
+    const before = await getOffer(trx, offerId);
+    if (!before) return NOT_FOUND;
+    const structure = change.action === 'publish' ? await structurePlace(trx, before.structure_id) : null;
+    const result = transitionOffer(before, change.action, { now: ctx.now, until: change.until ?? null, structure });
+    if (!result.ok) return result;
+    await upsertOfferBySource(trx, { ...offerInputOf(before), ...result.changes }, ctx.now);
+    const after = (await getOffer(trx, offerId))!;
+    await recordChange(trx, {
+      entity: 'offer',
+      entityId: offerId,
+      structureId: before.structure_id,
+      actorUserId: ctx.actorUserId,
+      action: change.action,
+      before,
+      after,
+      reason: change.reason ?? null,
+      at: ctx.now,
+    });
+    return { ok: true, value: after };
+  });
+}
+
+/** A coordinator has looked at the offer in the moderation queue: it leaves "changed since last review". */
+export function markOfferReviewed(db: Kysely<Database>, offerId: string, ctx: EditContext): Promise<EditResult<Offer>> {
+  return inTransaction(db, async (trx) => {
+    const before = await getOffer(trx, offerId);
+    if (!before) return NOT_FOUND;
+    const stamp = ctx.now.toISOString();
+    await trx.updateTable('offers').set({ reviewed_at: stamp }).where('id', '=', offerId).execute();
+    const after = { ...before, reviewed_at: stamp };
+    await recordChange(trx, { entity: 'offer', entityId: offerId, structureId: before.structure_id, actorUserId: ctx.actorUserId, action: 'review', before, after, at: ctx.now });
+    return { ok: true, value: after };
+  });
+}

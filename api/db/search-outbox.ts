@@ -1,0 +1,113 @@
+/**
+ * The search outbox: offer ids whose search document must be rebuilt. Rows are written in the same
+ * transaction as the offer or structure write (see offers.ts, structures.ts) and removed by the drain
+ * (api/jobs/search-outbox.ts) only once every index has taken the change.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+/** D1 binds at most 100 parameters per statement. */
+const CHUNK = 90;
+
+export interface OutboxRow {
+  id: number;
+  offer_id: string;
+  attempts: number;
+}
+
+export async function enqueueOffer(db: Kysely<Database>, offerId: string, now: Date): Promise<void> {
+  const stamp = now.toISOString();
+  await db.insertInto('search_outbox').values({ offer_id: offerId, enqueued_at: stamp, next_attempt_at: stamp }).execute();
+}
+
+/** Every offer of the structure (its name and status are in their documents). */
+export async function enqueueOffersOfStructure(db: Kysely<Database>, structureId: string, now: Date): Promise<void> {
+  const stamp = now.toISOString();
+  await db
+    .insertInto('search_outbox')
+    .columns(['offer_id', 'enqueued_at', 'next_attempt_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('offers')
+        .select((s) => ['offers.id', s.val(stamp).as('enqueued_at'), s.val(stamp).as('next_attempt_at')])
+        .where('offers.structure_id', '=', structureId),
+    )
+    .execute();
+}
+
+/** Rows due at `now`, oldest first. */
+export async function dueOutboxRows(db: Kysely<Database>, now: Date, limit: number): Promise<OutboxRow[]> {
+  return db
+    .selectFrom('search_outbox')
+    .select(['id', 'offer_id', 'attempts'])
+    .where('next_attempt_at', '<=', now.toISOString())
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteOutboxRows(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) await db.deleteFrom('search_outbox').where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+}
+
+/** Deletes the rows up to `maxId` (a full reindex covered them). */
+export async function deleteOutboxUpTo(db: Kysely<Database>, maxId: number): Promise<void> {
+  await db.deleteFrom('search_outbox').where('id', '<=', maxId).execute();
+}
+
+export async function maxOutboxId(db: Kysely<Database>): Promise<number> {
+  const r = await db.selectFrom('search_outbox').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  return Number(r?.max ?? 0);
+}
+
+export async function markOutboxFailed(
+  db: Kysely<Database>,
+  rows: readonly Pick<OutboxRow, 'id'>[],
+  update: { attempts: number; error: string; nextAttemptAt: Date },
+): Promise<void> {
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db
+      .updateTable('search_outbox')
+      .set({ attempts: update.attempts, last_error: update.error.slice(0, 500), next_attempt_at: update.nextAttemptAt.toISOString() })
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+  }
+}
+
+export interface OutboxStats {
+  pending: number;
+  /** Seconds since the oldest pending row was enqueued (0 when empty). */
+  oldest_age_s: number;
+  /** Rows that failed at least once. */
+  failing: number;
+  /** Last error of the most recently failed row, for operators. */
+  last_error?: string;
+}
+
+export async function outboxStats(db: Kysely<Database>, now: Date): Promise<OutboxStats> {
+  const r = await db
+    .selectFrom('search_outbox')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('pending'),
+      eb.fn.min('enqueued_at').as('oldest'),
+      sql<number>`sum(case when attempts > 0 then 1 else 0 end)`.as('failing'),
+    ])
+    .executeTakeFirstOrThrow();
+  const stats: OutboxStats = {
+    pending: Number(r.pending),
+    oldest_age_s: r.oldest ? Math.max(0, Math.round((now.getTime() - new Date(r.oldest).getTime()) / 1000)) : 0,
+    failing: Number(r.failing ?? 0),
+  };
+  if (stats.failing) {
+    const last = await db
+      .selectFrom('search_outbox')
+      .select('last_error')
+      .where('attempts', '>', 0)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (last?.last_error) stats.last_error = last.last_error;
+  }
+  return stats;
+}

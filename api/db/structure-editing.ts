@@ -1,0 +1,130 @@
+/**
+ * Structure edits as units of work (see offer-editing.ts for the conventions): registration (pending
+ * until a coordinator validates it), edits, and the coordinators' decision. Each writes the structure
+ * and its audit entry in one transaction; the repository enqueues the structure's offers for search.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import { recordChange } from './audit.ts';
+import { enqueueOffersOfStructure } from './search-outbox.ts';
+import { getStructure, structureFromRow, upsertStructureBySource } from './structures.ts';
+import { inTransaction } from './transaction.ts';
+import type { EditContext } from './offer-editing.ts';
+import { newId } from '../domain/ids.ts';
+import { AUDIT_DIFF_OPTIONS, auditSnapshot } from '../domain/audit.ts';
+import { diffRecords, hasChanges } from '../domain/diff.ts';
+import { editFailure, invalidFields, type EditResult } from '../domain/edit-result.ts';
+import type { FieldProblem } from '../domain/field-problem.ts';
+import {
+  applyStructurePatch,
+  newStructureInput,
+  structureConsistencyProblems,
+  structureInputOf,
+  type StructureCreate,
+  type StructurePatch,
+} from '../domain/structure-input.ts';
+import type { Structure } from '../domain/structure.ts';
+
+const NOT_FOUND = editFailure('not_found', 'Introuvable', 'Aucune structure ne porte cet identifiant.');
+
+/** The structure registered with this SIRET, if any (onboarding: claim or join it instead of creating). */
+export async function findStructureBySiret(db: Kysely<Database>, siret: string): Promise<Structure | undefined> {
+  const row = await db.selectFrom('structures').selectAll().where('siret', '=', siret).where('status', '!=', 'archived').orderBy('created_at').executeTakeFirst();
+  return row && structureFromRow(row);
+}
+
+async function communeName(db: Kysely<Database>, code: string | null | undefined): Promise<{ name: string | null; problems: FieldProblem[] }> {
+  if (!code) return { name: null, problems: [] };
+  const row = await db.selectFrom('communes').select('name').where('code', '=', code).executeTakeFirst();
+  return row ? { name: row.name, problems: [] } : { name: null, problems: [{ path: 'commune_code', message: `commune inconnue : ${code}` }] };
+}
+
+async function siretTaken(db: Kysely<Database>, siret: string | null | undefined, except?: string): Promise<FieldProblem[]> {
+  if (!siret) return [];
+  const existing = await findStructureBySiret(db, siret);
+  if (!existing || existing.id === except) return [];
+  return [{ path: 'siret', message: `une structure est déjà inscrite avec ce SIRET (« ${existing.name} ») : demandez à la rejoindre` }];
+}
+
+/** Registers a structure; it waits for a coordinator of its département ("pending"). */
+export function createStructure(db: Kysely<Database>, create: StructureCreate, ctx: EditContext): Promise<EditResult<Structure>> {
+  return inTransaction(db, async (trx) => {
+    const commune = await communeName(trx, create.commune_code);
+    const taken = await siretTaken(trx, create.siret);
+    const input = newStructureInput(create, { sourceId: newId(), now: ctx.now, communeName: commune.name });
+    const problems = [...commune.problems, ...structureConsistencyProblems(input)];
+    if (problems.length) return invalidFields(problems);
+    if (taken.length) return editFailure('conflict', 'Structure déjà inscrite', 'Cette structure existe déjà : demandez à la rejoindre plutôt que de la recréer.', taken);
+    const id = await upsertStructureBySource(trx, input, ctx.now);
+    const structure = (await getStructure(trx, id))!;
+    await recordChange(trx, { entity: 'structure', entityId: id, structureId: id, actorUserId: ctx.actorUserId, action: 'create', before: null, after: structure, at: ctx.now });
+    return { ok: true, value: structure };
+  });
+}
+
+/** PATCH a structure; a patch that changes nothing writes nothing. */
+export function editStructure(db: Kysely<Database>, structureId: string, patch: StructurePatch, ctx: EditContext): Promise<EditResult<Structure>> {
+  return inTransaction(db, async (trx) => {
+    const before = await getStructure(trx, structureId);
+    if (!before) return NOT_FOUND;
+    const commune = patch.commune_code !== undefined ? await communeName(trx, patch.commune_code) : { name: before.commune_name, problems: [] };
+    const next = applyStructurePatch(structureInputOf(before), patch, { now: ctx.now, communeName: commune.name });
+    const problems = [...commune.problems, ...structureConsistencyProblems(next)];
+    if (problems.length) return invalidFields(problems);
+    if (patch.siret) {
+      const taken = await siretTaken(trx, patch.siret, structureId);
+      if (taken.length) return editFailure('conflict', 'SIRET déjà utilisé', 'Ce SIRET est celui d’une autre structure inscrite.', taken);
+    }
+    const same = { ...next, updated_on: before.updated_on };
+    if (!hasChanges(diffRecords(auditSnapshot(structureInputOf(before)), auditSnapshot(same), AUDIT_DIFF_OPTIONS.structure))) {
+      return { ok: true, value: before };
+    }
+    await upsertStructureBySource(trx, next, ctx.now);
+    const after = (await getStructure(trx, structureId))!;
+    await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: 'update', before, after, at: ctx.now });
+    return { ok: true, value: after };
+  });
+}
+
+export type ModerationDecision = { decision: 'validate' } | { decision: 'reject'; reason: string };
+
+/**
+ * A coordinator's decision on a structure. Validate: a pending or rejected structure becomes public.
+ * Reject: a pending or validated one is hidden, with a reason its members will read.
+ */
+export function moderateStructure(db: Kysely<Database>, structureId: string, decision: ModerationDecision, ctx: EditContext): Promise<EditResult<Structure>> {
+  return inTransaction(db, async (trx) => {
+    const before = await getStructure(trx, structureId);
+    if (!before) return NOT_FOUND;
+    const stamp = ctx.now.toISOString();
+    let set: { status: Structure['status']; validated_at: string | null; rejection_reason: string | null };
+    let reason: string | null = null;
+    if (decision.decision === 'validate') {
+      if (before.status !== 'pending' && before.status !== 'rejected') {
+        return editFailure('conflict', 'Action impossible', `Cette structure est ${STATUS_LABELS[before.status]} : seule une structure en attente ou refusée peut être validée.`);
+      }
+      set = { status: 'validated', validated_at: stamp, rejection_reason: null };
+    } else {
+      reason = decision.reason.trim();
+      if (reason.length < 5) return invalidFields([{ path: 'reason', message: 'expliquez le refus en quelques mots (au moins 5 caractères) : la structure le lira' }]);
+      if (before.status !== 'pending' && before.status !== 'validated') {
+        return editFailure('conflict', 'Action impossible', `Cette structure est ${STATUS_LABELS[before.status]} : seule une structure en attente ou validée peut être refusée.`);
+      }
+      set = { status: 'rejected', validated_at: null, rejection_reason: reason };
+    }
+    await trx.updateTable('structures').set({ ...set, updated_at: stamp }).where('id', '=', structureId).execute();
+    // Its offers' search documents carry the structure's status.
+    await enqueueOffersOfStructure(trx, structureId, ctx.now);
+    const after = (await getStructure(trx, structureId))!;
+    await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: decision.decision, before, after, reason, at: ctx.now });
+    return { ok: true, value: after };
+  });
+}
+
+const STATUS_LABELS: Readonly<Record<Structure['status'], string>> = {
+  draft: 'un brouillon',
+  pending: 'en attente de validation',
+  validated: 'déjà validée',
+  rejected: 'déjà refusée',
+  archived: 'archivée',
+};

@@ -1,0 +1,22 @@
+/** French relative time for "mis à jour il y a …" (reasons shown to agents). */
+const DAY = 86_400_000;
+const MONTH_DAYS = 365.25 / 12;
+
+/** « aujourd’hui », « il y a 1 jour », « il y a 3 jours », « il y a 2 mois », « il y a plus d’un an ». */
+export function frenchRelativeTime(then: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - then.getTime()) / DAY);
+  if (days < 1) return 'aujourd’hui';
+  if (days < 30) return `il y a ${days} jour${days > 1 ? 's' : ''}`;
+  if (days < 365) return `il y a ${Math.max(1, Math.floor(days / MONTH_DAYS))} mois`;
+  return 'il y a plus d’un an';
+}
+
+/** Whole months between two dates, fractional (for freshness). */
+export function monthsBetween(then: Date, now: Date): number {
+  return (now.getTime() - then.getTime()) / DAY / MONTH_DAYS;
+}
+
+/** The calendar day (YYYY-MM-DD) in metropolitan France, the day unmet needs are counted on. */
+export function frenchDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

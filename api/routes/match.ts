@@ -1,0 +1,117 @@
+/**
+ * POST /api/match — a beneficiary profile → per requested barrier, the offers the person is eligible
+ * for, can reach and that answer it, ranked with their reasons (DESIGN §5). The engine prefilters
+ * (zone, publics, age, reach, thématiques); api/domain/matching has the last word and ranks.
+ * Barriers with no answer are counted anonymously (commune, barrier, day) and nothing else is kept.
+ */
+import { Hono } from 'hono';
+import type { AppDeps } from '../app.ts';
+import { parseJsonBody } from '../http/body.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { getCommune } from '../db/territories.ts';
+import { recordUnmetNeeds } from '../db/unmet-needs.ts';
+import { searchOr503 } from './search.ts';
+import { zoneCodesOfCommune } from '../domain/territory.ts';
+import type { BarrierKey } from '../domain/referentials/index.ts';
+import {
+  accessOf,
+  frenchDay,
+  isEligible,
+  matchGroups,
+  needsFromCandidates,
+  offerSummary,
+  profileSchema,
+  radiusKm,
+  requestedNeeds,
+  type MatchCandidate,
+  type MatchContext,
+  type PersonPlace,
+} from '../domain/matching/index.ts';
+import type { GeoConstraint, SearchFilters, SearchQuery } from '../../search/port.ts';
+import type { ServiceSearchResult } from '../../search/service.ts';
+
+/** Candidates fetched per barrier: far more than a group shows, so ranking is done on all that qualify. */
+const CANDIDATES_PER_NEED = 500;
+/** Items returned per barrier. */
+const ITEMS_PER_GROUP = 50;
+
+export function matchRoutes(deps: AppDeps) {
+  const app = new Hono();
+
+  app.post('/match', async (c) => {
+    const profile = await parseJsonBody(c, profileSchema, 'Profil invalide');
+    const commune = await getCommune(deps.db, profile.commune);
+    if (!commune) throw new HttpProblem(400, 'Profil invalide', undefined, [{ path: 'commune', message: `Commune inconnue : ${profile.commune}` }]);
+
+    const radius = radiusKm(profile);
+    const place: PersonPlace = {
+      commune: { code: commune.code, name: commune.name },
+      zoneCodes: zoneCodesOfCommune(commune),
+      lat: commune.lat,
+      lon: commune.lon,
+    };
+    const filters: SearchFilters = { zoneCodes: [...place.zoneCodes] };
+    if (profile.publics?.length) filters.publics = profile.publics;
+    if (profile.age != null) filters.age = profile.age;
+    const geo: GeoConstraint | undefined =
+      place.lat != null && place.lon != null
+        ? { lat: place.lat, lon: place.lon, radiusKm: radius, reachable: { includeRemote: true, itinerantCommune: commune.code } }
+        : undefined;
+    const query = (thematiques?: readonly string[]): SearchQuery => ({
+      ...(profile.q ? { q: profile.q } : {}),
+      filters: thematiques ? { ...filters, thematiques: [...thematiques] } : filters,
+      ...(geo ? { geo } : {}),
+      offset: 0,
+      limit: CANDIDATES_PER_NEED,
+    });
+
+    const now = deps.clock();
+    const who = { publics: profile.publics, age: profile.age };
+    let needs = requestedNeeds(profile);
+    const results: ServiceSearchResult[] = [];
+    const candidatesByNeed = new Map<BarrierKey, MatchCandidate[]>();
+    if (needs.length) {
+      const answers = await Promise.all(needs.map((need) => searchOr503(deps, query(need.thematiques))));
+      needs.forEach((need, i) => candidatesByNeed.set(need.barrier, answers[i]!.hits.map((h) => h.document)));
+      results.push(...answers);
+    } else {
+      // Text only: the barriers of what the text found (and the person can use) become the groups.
+      const answer = await searchOr503(deps, query());
+      results.push(answer);
+      const usable = answer.hits.map((h) => h.document).filter((d) => isEligible(d, place, who) && accessOf(d, place, radius));
+      needs = needsFromCandidates(usable);
+      for (const need of needs) candidatesByNeed.set(need.barrier, usable);
+    }
+
+    const ctx: MatchContext = { place, radiusKm: radius, who, needs, now };
+    const outcome = matchGroups(candidatesByNeed, ctx, ITEMS_PER_GROUP);
+    // A text query narrows by wording, not by what exists: only text-free matches say a barrier is unmet.
+    if (!profile.q) await recordUnmetNeeds(deps.db, commune.code, outcome.unmet_barriers, frenchDay(now));
+
+    const degraded = results.some((r) => r.degraded);
+    const engine = degraded ? results.find((r) => r.degraded)!.engine : (results[0]?.engine ?? deps.search.engine);
+    c.header('X-Search-Engine', engine);
+    return c.json({
+      commune: { code: commune.code, name: commune.name },
+      radius_km: radius,
+      groups: outcome.groups.map((g) => ({
+        barrier: g.barrier,
+        label: g.label,
+        total: g.total,
+        unmet: g.unmet,
+        items: g.items.map((item) => ({
+          offer: offerSummary(item.candidate, now),
+          structure: { id: item.candidate.structure_id, name: item.candidate.structure_name },
+          distance_km: item.distanceKm,
+          score: item.score,
+          reasons: item.reasons,
+        })),
+      })),
+      unmet_barriers: outcome.unmet_barriers,
+      engine,
+      degraded,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,58 @@
+/**
+ * The port's filters as a Meilisearch filter expression, with the same semantics as the SQLite
+ * engine (DESIGN §5): any-of on lists, "open to" on publics and zone, missing age bounds = no limit,
+ * and reachability = within the radius OR remote OR itinerant through the commune.
+ */
+import type { GeoConstraint, SearchFilters } from '../port.ts';
+
+/** A filter value, always quoted: d·i slugs contain hyphens and codes like "2A" must stay strings. */
+function literal(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** `field IN [...]`, or a condition no document satisfies when the list is empty (any-of nothing). */
+function anyOf(field: string, values: readonly string[]): string {
+  if (!values.length) return 'id NOT EXISTS';
+  return `${field} IN [${values.map(literal).join(', ')}]`;
+}
+
+function number(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`Valeur numérique invalide dans un filtre : ${n}`);
+  return String(n);
+}
+
+/** Conditions to AND together; an empty list means no filter. */
+export function filterConditions(filters: SearchFilters = {}, geo?: GeoConstraint): string[] {
+  const conditions: string[] = [];
+  if (filters.ids) conditions.push(anyOf('id', filters.ids));
+  if (filters.barriers) conditions.push(anyOf('barriers', filters.barriers));
+  if (filters.thematiques) conditions.push(anyOf('thematiques', filters.thematiques));
+  if (filters.publics) conditions.push(`(${anyOf('publics', [...filters.publics, 'tous-publics'])} OR publics IS EMPTY)`);
+  if (filters.types) conditions.push(anyOf('type', filters.types));
+  if (filters.fees) conditions.push(anyOf('fees', filters.fees));
+  if (filters.modes) conditions.push(anyOf('modes_accueil', filters.modes));
+  if (filters.departements) conditions.push(anyOf('departement_code', filters.departements));
+  if (filters.zoneCodes) conditions.push(`(${anyOf('zone', filters.zoneCodes)} OR zone IS EMPTY)`);
+  if (filters.age != null) {
+    const age = number(filters.age);
+    // Bounds are null when unknown (never absent), but a document written by hand may lack them.
+    conditions.push(`(age_min IS NULL OR age_min NOT EXISTS OR age_min <= ${age})`);
+    conditions.push(`(age_max IS NULL OR age_max NOT EXISTS OR age_max >= ${age})`);
+  }
+  if (geo) conditions.push(geoCondition(geo));
+  return conditions;
+}
+
+function geoCondition(geo: GeoConstraint): string {
+  const radius = `_geoRadius(${number(geo.lat)}, ${number(geo.lon)}, ${number(Math.round(geo.radiusKm * 1000))})`;
+  const alternatives = [radius];
+  if (geo.reachable?.includeRemote) alternatives.push('modes_accueil = "a-distance"');
+  if (geo.reachable?.itinerantCommune) alternatives.push(`itinerant_communes = ${literal(geo.reachable.itinerantCommune)}`);
+  return alternatives.length === 1 ? radius : `(${alternatives.join(' OR ')})`;
+}
+
+/** The whole expression, or undefined when nothing filters. */
+export function filterExpression(filters?: SearchFilters, geo?: GeoConstraint): string | undefined {
+  const conditions = filterConditions(filters, geo);
+  return conditions.length ? conditions.join(' AND ') : undefined;
+}

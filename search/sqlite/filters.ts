@@ -1,0 +1,65 @@
+/**
+ * SearchFilters and the geo prefilter as SQL conditions on search_documents (alias d). Lists go
+ * in as one JSON parameter each (json_each), so any length fits D1's parameter limit.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { GeoConstraint, SearchFilters } from '../port.ts';
+import type { ValueField } from './schema.ts';
+
+type Condition = RawBuilder<unknown>;
+
+function given(list: readonly string[] | undefined): list is readonly string[] {
+  return list !== undefined && list.length > 0;
+}
+
+function inList(list: readonly string[]): RawBuilder<unknown> {
+  return sql`(SELECT value FROM json_each(${JSON.stringify(list)}))`;
+}
+
+/** The document lists one of the values in this list field. */
+function hasAnyValue(field: ValueField, list: readonly string[]): Condition {
+  return sql`d.rid IN (SELECT rid FROM search_values WHERE field = ${field} AND value IN ${inList(list)})`;
+}
+
+export function filterConditions(f: SearchFilters = {}): Condition[] {
+  const conditions: Condition[] = [];
+  if (given(f.ids)) conditions.push(sql`d.id IN ${inList(f.ids)}`);
+  if (given(f.barriers)) conditions.push(hasAnyValue('barriers', f.barriers));
+  if (given(f.thematiques)) conditions.push(hasAnyValue('thematiques', f.thematiques));
+  if (given(f.modes)) conditions.push(hasAnyValue('modes', f.modes));
+  if (given(f.publics)) conditions.push(sql`(d.publics_open = 1 OR ${hasAnyValue('publics', f.publics)})`);
+  if (given(f.zoneCodes)) conditions.push(sql`(d.zone_open = 1 OR ${hasAnyValue('zone', f.zoneCodes)})`);
+  if (given(f.types)) conditions.push(sql`d.type IN ${inList(f.types)}`);
+  if (given(f.fees)) conditions.push(sql`d.fees IN ${inList(f.fees)}`);
+  if (given(f.departements)) conditions.push(sql`d.departement_code IN ${inList(f.departements)}`);
+  if (f.age !== undefined) {
+    conditions.push(sql`(d.age_min IS NULL OR d.age_min <= ${f.age})`);
+    conditions.push(sql`(d.age_max IS NULL OR d.age_max >= ${f.age})`);
+  }
+  return conditions;
+}
+
+const KM_PER_DEGREE = 111.19;
+
+/** The box around the circle; generous at its poleward edge, where a degree of longitude is shortest. */
+export function boundingBox(geo: Pick<GeoConstraint, 'lat' | 'lon' | 'radiusKm'>) {
+  const dLat = geo.radiusKm / KM_PER_DEGREE;
+  const farthestLat = Math.min(89.9, Math.abs(geo.lat) + dLat);
+  const dLon = Math.min(180, geo.radiusKm / (KM_PER_DEGREE * Math.cos((farthestLat * Math.PI) / 180)));
+  return { minLat: geo.lat - dLat, maxLat: geo.lat + dLat, minLon: geo.lon - dLon, maxLon: geo.lon + dLon };
+}
+
+/** Documents that may be reachable: inside the box, or remote, or itinerant through the commune. */
+export function geoPrefilter(geo: GeoConstraint): Condition {
+  const box = boundingBox(geo);
+  const alternatives: Condition[] = [
+    sql`(d.lat BETWEEN ${box.minLat} AND ${box.maxLat} AND d.lon BETWEEN ${box.minLon} AND ${box.maxLon})`,
+  ];
+  if (geo.reachable?.includeRemote) alternatives.push(sql`d.remote = 1`);
+  if (geo.reachable?.itinerantCommune) alternatives.push(itinerantThrough(geo.reachable.itinerantCommune));
+  return sql`(${sql.join(alternatives, sql` OR `)})`;
+}
+
+export function itinerantThrough(commune: string): Condition {
+  return sql`d.rid IN (SELECT rid FROM search_values WHERE field = 'itinerant' AND value = ${commune})`;
+}

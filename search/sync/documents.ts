@@ -1,0 +1,86 @@
+/** Search documents from the database: for the offers an outbox batch names, or for the whole catalogue. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../api/db/schema.ts';
+import { offerFromRow } from '../../api/db/offers.ts';
+import { buildSearchDocument, isSearchable, type SearchDocument, type StructureForDocument } from '../document.ts';
+
+/** D1 binds at most 100 parameters per statement. */
+const CHUNK = 90;
+
+export interface DocumentChanges {
+  /** Documents of searchable offers. */
+  upserts: SearchDocument[];
+  /** Offers that are gone or no longer searchable (draft, suspended, structure not validated...). */
+  removals: string[];
+}
+
+const STRUCTURE_COLUMNS = ['id', 'name', 'status', 'lon', 'lat', 'commune_code', 'commune_name'] as const;
+
+async function structuresById(db: Kysely<Database>, ids: string[]): Promise<Map<string, StructureForDocument>> {
+  const unique = [...new Set(ids)];
+  const map = new Map<string, StructureForDocument>();
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db.selectFrom('structures').select(STRUCTURE_COLUMNS).where('id', 'in', unique.slice(i, i + CHUNK)).execute();
+    for (const r of rows) map.set(r.id, r);
+  }
+  return map;
+}
+
+export async function documentChanges(db: Kysely<Database>, offerIds: readonly string[]): Promise<DocumentChanges> {
+  const unique = [...new Set(offerIds)];
+  const rows = [];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    rows.push(...(await db.selectFrom('offers').selectAll().where('id', 'in', unique.slice(i, i + CHUNK)).execute()));
+  }
+  const structures = await structuresById(db, rows.map((r) => r.structure_id));
+  const found = new Set<string>();
+  const changes: DocumentChanges = { upserts: [], removals: [] };
+  for (const row of rows) {
+    found.add(row.id);
+    const offer = offerFromRow(row);
+    const structure = structures.get(row.structure_id);
+    if (structure && isSearchable(offer, structure)) changes.upserts.push(buildSearchDocument(offer, structure));
+    else changes.removals.push(row.id);
+  }
+  for (const id of unique) if (!found.has(id)) changes.removals.push(id);
+  return changes;
+}
+
+/** Every searchable document, read page by page (ordered by id) so memory stays flat while reading. */
+export async function* allSearchDocuments(db: Kysely<Database>, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('offers')
+      .innerJoin('structures', 'structures.id', 'offers.structure_id')
+      .selectAll('offers')
+      .select([
+        'structures.name as s_name',
+        'structures.status as s_status',
+        'structures.lon as s_lon',
+        'structures.lat as s_lat',
+        'structures.commune_code as s_commune_code',
+        'structures.commune_name as s_commune_name',
+      ])
+      .where('offers.status', '=', 'published')
+      .where('structures.status', '=', 'validated')
+      .where('offers.id', '>', after)
+      .orderBy('offers.id')
+      .limit(pageSize)
+      .execute();
+    if (!rows.length) return;
+    yield rows.map(({ s_name, s_status, s_lon, s_lat, s_commune_code, s_commune_name, ...offer }) =>
+      buildSearchDocument(offerFromRow(offer), {
+        id: offer.structure_id,
+        name: s_name,
+        status: s_status,
+        lon: s_lon,
+        lat: s_lat,
+        commune_code: s_commune_code,
+        commune_name: s_commune_name,
+      }),
+    );
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < pageSize) return;
+  }
+}

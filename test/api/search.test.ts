@@ -1,0 +1,220 @@
+/**
+ * GET /api/search on the demo catalogue through the real SQLite engine; then the engine selection:
+ * SEARCH_ENGINE=meilisearch with Meilisearch unreachable answers from SQLite and says so, and with a
+ * real Meilisearch (test harness) answers from it. /api/health reports the engine and the outbox.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { loadDemo } from '../../seed/demo/load.ts';
+import { freePort, meilisearchBinary, startMeilisearch, type MeilisearchServer } from '../helpers/meilisearch.ts';
+
+type Json = Record<string, any>;
+
+async function get(t: TestApp, path: string): Promise<{ status: number; type: string | null; engine: string | null; body: Json }> {
+  const r = await t.app.request(path);
+  return { status: r.status, type: r.headers.get('content-type'), engine: r.headers.get('x-search-engine'), body: (await r.json()) as Json };
+}
+const names = (body: Json): string[] => (body.items as Json[]).map((i) => i.name);
+
+const PERMIS = 'Préparation accompagnée au permis B';
+const SCOOTERS = 'Location solidaire de scooters et de vélos électriques';
+const REMOTE_MOBILITY = 'Conseil mobilité et aide aux solutions de déplacement';
+
+describe('GET /api/search (SQLite engine)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ territories: true });
+    await loadDemo(t.db, t.now);
+    expect((await t.drain()).failed).toBe(0);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('commune + barrier: what the commune can reach, with offer summary, structure, distance and reasons', async () => {
+    const r = await get(t, '/api/search?commune=47157&barriers=mobilite&size=50');
+    expect(r.status).toBe(200);
+    expect(r.engine).toBe('sqlite');
+    expect(r.body).toMatchObject({ engine: 'sqlite', degraded: false, page: 1, size: 50 });
+    expect(names(r.body)).toEqual(expect.arrayContaining([PERMIS, SCOOTERS, REMOTE_MOBILITY]));
+    expect(r.body.total).toBe(r.body.items.length);
+    const permis = (r.body.items as Json[]).find((i) => i.name === PERMIS)!;
+    expect(permis).toMatchObject({
+      source: 'demo',
+      source_id: '47-aes-marmande-permis-b',
+      type: 'formation',
+      thematiques: ['mobilite--preparer-un-permis', 'mobilite--financer-ma-mobilite'],
+      modes_accueil: ['en-presentiel'],
+      structure: { name: 'Auto-école sociale de Marmande', id: expect.any(String) },
+    });
+    expect(permis.distance_km).toBeLessThan(1);
+    expect(permis.reasons).toEqual(['Préparer un permis', 'Financer ma mobilité', 'sur place', '2 places', 'mis à jour il y a 25 jours']);
+    // Facets count what matched, per field.
+    expect(r.body.facets.barriers.mobilite).toBe(r.body.total);
+    expect(Object.values(r.body.facets.modes_accueil as Record<string, number>).every((n) => n <= r.body.total)).toBe(true);
+  });
+
+  it('radius_km narrows on-site offers; remote ones stay', async () => {
+    const r = await get(t, '/api/search?commune=47157&barriers=mobilite&radius_km=15');
+    expect(names(r.body)).toContain(PERMIS);
+    expect(names(r.body)).toContain(REMOTE_MOBILITY);
+    expect(names(r.body)).not.toContain(SCOOTERS);
+  });
+
+  it('text finds through the engine, with the commune rules applied', async () => {
+    const r = await get(t, '/api/search?commune=47157&q=permis');
+    expect(names(r.body)).toContain(PERMIS);
+    const far = await get(t, '/api/search?commune=15014&q=permis&radius_km=10');
+    expect(names(far.body)).not.toContain(PERMIS);
+  });
+
+  it('lat+lon alone: on site within the radius of that point', async () => {
+    const r = await get(t, '/api/search?lat=44.5&lon=0.165&radius_km=3&size=100');
+    expect(r.status).toBe(200);
+    expect(names(r.body)).toContain(PERMIS);
+    expect(names(r.body)).not.toContain(REMOTE_MOBILITY);
+    for (const i of r.body.items as Json[]) expect(i.distance_km).toBeLessThanOrEqual(3);
+  });
+
+  it('filters on types, fees, modes, publics and départements', async () => {
+    const formation = await get(t, '/api/search?dept=47&types=formation&size=100');
+    expect(formation.body.total).toBeGreaterThan(0);
+    for (const i of formation.body.items as Json[]) expect(i.type).toBe('formation');
+    expect(formation.body.facets.departement_code).toEqual({ '47': formation.body.total });
+
+    const remote = await get(t, '/api/search?modes=a-distance&fees=gratuit&size=100');
+    expect(remote.body.total).toBeGreaterThan(0);
+    for (const i of remote.body.items as Json[]) {
+      expect(i.modes_accueil).toContain('a-distance');
+      expect(i.fees).toBe('gratuit');
+    }
+
+    const seniors = await get(t, '/api/search?commune=47157&barriers=mobilite&publics=seniors');
+    expect(names(seniors.body)).not.toContain(PERMIS);
+    for (const i of seniors.body.items as Json[]) expect(i.publics.length === 0 || i.publics.includes('tous-publics') || i.publics.includes('seniors')).toBe(true);
+  });
+
+  it('pages never overlap', async () => {
+    const one = await get(t, '/api/search?dept=47&size=10&page=1');
+    const two = await get(t, '/api/search?dept=47&size=10&page=2');
+    expect(one.body.total).toBe(two.body.total);
+    expect(one.body.items).toHaveLength(10);
+    const ids = new Set((one.body.items as Json[]).map((i) => i.id));
+    for (const i of two.body.items as Json[]) expect(ids.has(i.id)).toBe(false);
+  });
+
+  it('refuses bad parameters with French problem details and paths', async () => {
+    const unknown = await get(t, '/api/search?commune=99999');
+    expect(unknown.status).toBe(400);
+    expect(unknown.type).toContain('application/problem+json');
+    expect(unknown.body.errors).toEqual([{ path: 'commune', message: 'Commune inconnue : 99999' }]);
+
+    const bad = await get(t, '/api/search?lat=44.5&barriers=mobilite,voiture&size=1000&fees=cher');
+    expect(bad.status).toBe(400);
+    const paths = (bad.body.errors as Json[]).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['lon', 'barriers.1', 'size', 'fees.0']));
+    expect((bad.body.errors as Json[]).find((e) => e.path === 'barriers.1')!.message).toBe('Frein inconnu : « voiture »');
+  });
+
+  it('/api/health reports the engine, its documents and the outbox', async () => {
+    const r = await get(t, '/api/health');
+    expect(r.body.search).toMatchObject({ engine: 'sqlite', ok: true });
+    expect(r.body.search.documents).toBeGreaterThan(200);
+    expect(r.body.search.fallback).toBeUndefined();
+    expect(r.body.outbox).toEqual({ pending: 0, oldest_age_s: 0, failing: 0 });
+  });
+
+  it('an edit shows in search once the outbox is drained', async () => {
+    await t.db.updateTable('offers').set({ status: 'draft' }).where('source_id', '=', '47-aes-marmande-permis-b').execute();
+    const id = (await t.db.selectFrom('offers').select('id').where('source_id', '=', '47-aes-marmande-permis-b').executeTakeFirstOrThrow()).id;
+    // A direct UPDATE bypasses the repository: enqueue as the repositories do.
+    await t.db.insertInto('search_outbox').values({ offer_id: id, enqueued_at: t.now.toISOString(), next_attempt_at: t.now.toISOString() }).execute();
+    expect((await get(t, '/api/health')).body.outbox.pending).toBe(1);
+    await t.drain();
+    expect(names((await get(t, '/api/search?commune=47157&barriers=mobilite')).body)).not.toContain(PERMIS);
+  });
+});
+
+describe('SEARCH_ENGINE=meilisearch, Meilisearch unreachable', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    t = await createTestApp({ territories: true, config: { searchEngine: 'meilisearch', meiliUrl: closed, meiliMasterKey: 'cle-de-test' } });
+    await loadDemo(t.db, t.now);
+    const drained = await t.drain();
+    // Writes succeeded; the rows wait for Meilisearch, while the SQLite fallback already has them.
+    expect(drained.failed).toBeGreaterThan(0);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('search answers from the SQLite index and says so', async () => {
+    const r = await get(t, '/api/search?commune=47157&barriers=mobilite');
+    expect(r.status).toBe(200);
+    expect(r.engine).toBe('sqlite');
+    expect(r.body).toMatchObject({ engine: 'sqlite', degraded: true });
+    expect(names(r.body)).toContain(PERMIS);
+  });
+
+  it('match answers from the SQLite index and says so', async () => {
+    const r = await t.app.request('/api/match', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ commune: '47157', barriers: ['mobilite'] }),
+    });
+    expect(r.headers.get('x-search-engine')).toBe('sqlite');
+    const body = (await r.json()) as Json;
+    expect(body).toMatchObject({ engine: 'sqlite', degraded: true });
+    expect(body.groups[0].items.map((i: Json) => i.offer.name)).toContain(PERMIS);
+  });
+
+  it('/api/health shows Meilisearch down, the fallback up and the outbox waiting', async () => {
+    const r = await get(t, '/api/health');
+    expect(r.body.search).toMatchObject({ engine: 'meilisearch', ok: false, fallback: { engine: 'sqlite', ok: true } });
+    expect(r.body.outbox.pending).toBeGreaterThan(200);
+    expect(r.body.outbox.failing).toBe(r.body.outbox.pending);
+  });
+});
+
+const meiliBinary = meilisearchBinary('/api/search answering from a real Meilisearch');
+
+describe.skipIf(!meiliBinary)('SEARCH_ENGINE=meilisearch with a real Meilisearch', () => {
+  let t: TestApp;
+  let server: MeilisearchServer;
+  beforeAll(async () => {
+    server = await startMeilisearch(meiliBinary!);
+    t = await createTestApp({ territories: true, config: { searchEngine: 'meilisearch', meiliUrl: server.url, meiliMasterKey: server.key } });
+    await loadDemo(t.db, t.now);
+    expect((await t.drain()).failed).toBe(0);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await server?.stop();
+  });
+
+  it('search and match answer from Meilisearch', async () => {
+    const r = await get(t, '/api/search?commune=47157&barriers=mobilite&radius_km=15');
+    expect(r.engine).toBe('meilisearch');
+    expect(r.body).toMatchObject({ engine: 'meilisearch', degraded: false });
+    expect(names(r.body)).toEqual(expect.arrayContaining([PERMIS, REMOTE_MOBILITY]));
+    expect(names(r.body)).not.toContain(SCOOTERS);
+
+    const m = await t.app.request('/api/match', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ commune: '47157', barriers: ['mobilite'], has_vehicle: false }),
+    });
+    expect(m.headers.get('x-search-engine')).toBe('meilisearch');
+    const body = (await m.json()) as Json;
+    expect(body.groups[0].items.map((i: Json) => i.offer.name)).toEqual(expect.arrayContaining([PERMIS, REMOTE_MOBILITY]));
+    expect(body.groups[0].items.map((i: Json) => i.offer.name)).not.toContain(SCOOTERS);
+  });
+
+  it('/api/health reports Meilisearch with its documents and the SQLite fallback', async () => {
+    const r = await get(t, '/api/health');
+    expect(r.body.search).toMatchObject({ engine: 'meilisearch', ok: true, fallback: { engine: 'sqlite', ok: true } });
+    expect(r.body.search.documents).toBe(r.body.search.fallback.documents);
+    expect(r.body.outbox.pending).toBe(0);
+  });
+});
