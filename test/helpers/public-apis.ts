@@ -20,6 +20,8 @@ export function mswFetch(handlers: readonly RequestHandler[]): typeof fetch {
     });
     const response = await Promise.race([getResponse([...handlers], request), aborted]);
     if (!response) throw new TypeError(`fetch failed: no msw handler for ${request.method} ${request.url}`);
+    // HttpResponse.error() stands for a network failure: fetch rejects.
+    if (response.type === 'error') throw new TypeError('fetch failed');
     return response;
   };
 }
