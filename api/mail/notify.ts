@@ -11,7 +11,9 @@ export async function notify(deps: { mailer: Mailer; logger: Logger }, mails: re
     try {
       await deps.mailer.send(mail);
     } catch (error) {
-      deps.logger.error('notification not sent', { what, error: error instanceof Error ? error.message : String(error) });
+      // Mail servers quote the recipient in their refusals: addresses are masked before logging.
+      const message = (error instanceof Error ? error.message : String(error)).replace(/[^\s@<>"']+@[^\s@<>"']+/g, '[adresse]');
+      deps.logger.error('notification not sent', { what, error: message });
     }
   }
 }
