@@ -82,3 +82,16 @@ export function offerModeratedMail(
     footer: [],
   });
 }
+
+export function structureToValidateMail(to: { name: string; email: string }, registration: { structureName: string; communeName: string | null; registrantName: string; url: string }): Mail {
+  const where = registration.communeName ? ` (${registration.communeName})` : '';
+  return compose(to.email, `Nouvelle structure à valider : ${registration.structureName}`, {
+    greeting: greeting(to.name),
+    paragraphs: [
+      `${registration.registrantName} vient d’inscrire la structure « ${registration.structureName} »${where} sur ${SERVICE}.`,
+      'Elle attend votre validation pour que ses offres soient visibles : vérifiez qu’elle propose ou accompagne des solutions d’insertion et que cette personne en fait bien partie.',
+    ],
+    action: { label: 'Ouvrir la file de modération', url: registration.url },
+    footer: ['Vous recevez ce message parce que vous coordonnez ce département.'],
+  });
+}

@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../app.ts';
 import { adminContacts, coordinatorContacts } from '../db/roles.ts';
 import type { JoinRequest } from '../db/join-requests.ts';
 import { appLink, notify } from '../mail/notify.ts';
-import { joinAnswerMail, joinRequestMail, offerModeratedMail, structureDecisionMail } from '../mail/structure-mails.ts';
+import { joinAnswerMail, joinRequestMail, offerModeratedMail, structureDecisionMail, structureToValidateMail } from '../mail/structure-mails.ts';
 import type { Offer } from '../domain/offer.ts';
 import type { Structure } from '../domain/structure.ts';
 
@@ -47,6 +47,16 @@ export async function noticeJoinAnswer(deps: NoticeDeps, request: JoinRequest): 
     url: link(deps, `/espace/structures/${request.structure.id}`),
   });
   await notify(deps, [mail], 'join answer');
+}
+
+/** A structure registered: the coordinators of its département have one more to validate. */
+export async function noticeStructureRegistered(deps: NoticeDeps, structure: Structure, registrantName: string): Promise<void> {
+  if (!structure.departement_code) return;
+  const url = link(deps, '/moderation');
+  const mails = (await coordinatorContacts(deps.db, structure.departement_code)).map((to) =>
+    structureToValidateMail(to, { structureName: structure.name, communeName: structure.commune_name, registrantName, url }),
+  );
+  await notify(deps, mails, 'structure registered');
 }
 
 export async function noticeStructureDecision(deps: NoticeDeps, structure: Structure): Promise<void> {

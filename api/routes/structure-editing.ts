@@ -27,6 +27,7 @@ import type { GeocodingOutcome } from '../domain/place.ts';
 import { editContext, idParam, structureOr404 } from './scope.ts';
 import { siretProblems } from './onboarding.ts';
 import { auditResponse } from './audit-view.ts';
+import { noticeStructureRegistered } from './notices.ts';
 import { auditQuery } from './offer-editing.ts';
 
 const confirmBody = z.strictObject({ include_offers: z.boolean().default(false) });
@@ -55,6 +56,7 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     }
     const place = await locateNewPlace(deps.geocoder, create);
     const structure = editedOrProblem(await registerStructure(deps.db, { ...create, ...place.coordinates }, editContext(deps, actor)));
+    await noticeStructureRegistered(deps, structure, actor.name);
     return c.json(editedStructure(structure, place.geocoding), 201);
   });
 

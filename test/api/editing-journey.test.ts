@@ -93,6 +93,9 @@ describe('from a SIRET to a published, edited, confirmed and suspended offer', (
       lat: 44.500861,
       geocoding: { status: 'located', label: '14 Rue Léopold Faye 47200 Marmande' },
     });
+    const [notice] = ((await (await t.app.request('/api/dev/outbox')).json()) as Json).items as Json[];
+    expect(notice).toMatchObject({ to: coordinator.email, subject: expect.stringContaining('Nouvelle structure à valider : Tremplin Val de Garonne') });
+    expect(notice!.text).toContain('Alice Durand vient d’inscrire');
     const mine = await as(alice, '/api/me/structures');
     expect(mine.body.items).toEqual([expect.objectContaining({ role: 'admin', structure: expect.objectContaining({ id: structureId, status: 'pending' }) })]);
     // Not public yet, but its admin sees it.
