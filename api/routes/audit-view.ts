@@ -2,9 +2,13 @@
  * The audit log as its readers (members of the structure, coordinators of its département) see it:
  * field-level before/after, when, why, and who by name only — never an account id or an address.
  */
+import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
+import { paginationSchema } from '../http/validate.ts';
 import { auditPage, type AuditScope } from '../db/audit.ts';
 import { AUDIT_ACTION_LABELS } from '../domain/audit.ts';
+
+export const auditQuery = z.object(paginationSchema);
 
 export async function auditResponse(deps: Pick<AppDeps, 'db'>, scope: AuditScope, q: { page: number; size: number }) {
   const { total, items } = await auditPage(deps.db, scope, { limit: q.size, offset: (q.page - 1) * q.size });

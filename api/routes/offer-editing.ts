@@ -11,7 +11,7 @@ import { authorize, requireUser, membershipRole, type UserActor } from '../auth/
 import { parseInputBody, readJsonBody } from '../http/body.ts';
 import { editedOrProblem, inputOr400 } from '../http/edit-result.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { paginationSchema, parseOr400 } from '../http/validate.ts';
+import { parseOr400 } from '../http/validate.ts';
 import { changeOfferStatus, createOffer, editOffer, type StatusChange } from '../db/offer-editing.ts';
 import { getStructure } from '../db/structures.ts';
 import { auditPage } from '../db/audit.ts';
@@ -23,15 +23,13 @@ import type { Offer } from '../domain/offer.ts';
 import type { GeocodingOutcome } from '../domain/place.ts';
 import { editContext, idParam, offerOr404, scopeOf } from './scope.ts';
 import { noticeOfferModerated } from './notices.ts';
-import { auditResponse } from './audit-view.ts';
+import { auditQuery, auditResponse } from './audit-view.ts';
 
 const reason = text(500);
 const publishBody = z.strictObject({});
 const confirmBody = z.strictObject({});
 const suspendBody = z.strictObject({ until: isoDate, reason: reason.optional() });
 const archiveBody = z.strictObject({ reason: reason.optional() });
-
-export const auditQuery = z.object(paginationSchema);
 
 /** What a write answers: the offer as its editors see it, and what became of its address on the map. */
 export function editedOffer(deps: Pick<ServiceDeps, 'clock'>, offer: Offer, structure: { id: string; name: string }, geocoding?: GeocodingOutcome | null) {

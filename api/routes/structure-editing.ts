@@ -26,9 +26,8 @@ import type { Structure } from '../domain/structure.ts';
 import type { GeocodingOutcome } from '../domain/place.ts';
 import { editContext, idParam, structureOr404 } from './scope.ts';
 import { siretProblems } from './onboarding.ts';
-import { auditResponse } from './audit-view.ts';
+import { auditQuery, auditResponse } from './audit-view.ts';
 import { noticeStructureRegistered } from './notices.ts';
-import { auditQuery } from './offer-editing.ts';
 
 const confirmBody = z.strictObject({ include_offers: z.boolean().default(false) });
 const archiveBody = z.strictObject({ reason: text(500).optional() });
