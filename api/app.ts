@@ -23,6 +23,14 @@ import { devOutboxApiRoutes, devOutboxPageRoutes } from './routes/dev.ts';
 import { authMiddleware } from './auth/middleware.ts';
 import { headerClientAddress } from './auth/client-address.ts';
 import { outboxMailer, type Mailer } from './mail/mailer.ts';
+import { createGeocoder, type Geocoder } from './clients/geocoder.ts';
+import { createRechercheEntreprisesClient, type EstablishmentDirectory } from './clients/recherche-entreprises.ts';
+import { offerEditingRoutes } from './routes/offer-editing.ts';
+import { structureEditingRoutes } from './routes/structure-editing.ts';
+import { onboardingRoutes } from './routes/onboarding.ts';
+import { membersRoutes } from './routes/members.ts';
+import { moderationRoutes } from './routes/moderation.ts';
+import { freshnessRoutes } from './routes/freshness.ts';
 
 export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
@@ -42,7 +50,14 @@ export interface AppDeps {
   mailer?: Mailer;
   /** The client's IP for login rate limits (hashed before use); default: cf-connecting-ip / X-Forwarded-For. */
   clientAddress?: (c: Context) => string | null;
+  /** The national address geocoder (addresses of edited offers and structures); default: Géoplateforme over fetch. */
+  geocoder?: Geocoder;
+  /** The SIRENE directory for onboarding; default: recherche-entreprises.api.gouv.fr over fetch. */
+  establishments?: EstablishmentDirectory;
 }
+
+/** AppDeps with the optional services resolved to their defaults: what the editing routers take. */
+export type ServiceDeps = AppDeps & Required<Pick<AppDeps, 'mailer' | 'geocoder' | 'establishments'>>;
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -58,6 +73,12 @@ export function createApp(deps: AppDeps): Hono {
 
   const mailer = deps.mailer ?? outboxMailer(deps.db, deps.clock);
   const clientAddress = deps.clientAddress ?? headerClientAddress;
+  const services: ServiceDeps = {
+    ...deps,
+    mailer,
+    geocoder: deps.geocoder ?? createGeocoder(),
+    establishments: deps.establishments ?? createRechercheEntreprisesClient(),
+  };
   const api = new Hono();
   api.use('*', authMiddleware(deps));
   api.route('/', authRoutes({ ...deps, mailer, clientAddress }));
@@ -70,6 +91,12 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', referentialsRoutes());
   api.route('/', offersRoutes(deps));
   api.route('/', structuresRoutes(deps));
+  api.route('/', offerEditingRoutes(services));
+  api.route('/', structureEditingRoutes(services));
+  api.route('/', onboardingRoutes(services));
+  api.route('/', membersRoutes(services));
+  api.route('/', moderationRoutes(services));
+  api.route('/', freshnessRoutes(deps));
   api.route('/', territoriesRoutes(deps));
   api.route('/', exchangeRoutes(deps));
   api.route('/', searchRoutes(deps));

@@ -40,13 +40,15 @@ const RULES = {
   /** Create a structure (pending until a coordinator validates it), claim one, ask to join one. */
   'structure:create': ['professional'],
   'structure:join': ['professional'],
+  /** What the public does not see: a structure not validated yet, its drafts, suspended and archived offers. */
+  'structure:private:read': ['structure-member', 'coordinator'],
   'structure:edit': ['structure-admin', 'coordinator'],
   'structure:confirm': ['structure-admin', 'coordinator'],
   'structure:archive': ['structure-admin', 'coordinator'],
   'structure:members:view': ['structure-member', 'coordinator'],
   /** Invite, answer join requests, change roles, remove members. */
   'structure:members:manage': ['structure-admin', 'coordinator'],
-  /** Validate or reject a structure. */
+  /** Validate or reject a structure; answer the claim of a structure that has no member yet. */
   'structure:moderate': ['coordinator'],
   'offer:create': ['structure-member', 'coordinator'],
   'offer:edit': ['structure-member', 'coordinator'],
@@ -54,8 +56,9 @@ const RULES = {
   'offer:suspend': ['structure-member', 'coordinator'],
   'offer:archive': ['structure-member', 'coordinator'],
   'offer:confirm': ['structure-member', 'coordinator'],
+  /** Mark reviewed, unpublish with a reason. */
   'offer:moderate': ['coordinator'],
-  /** The moderation queue of a département. */
+  /** The moderation queue and the overdue offers of a département. */
   'moderation:read': ['coordinator'],
   /** The audit log of a structure and of its offers. */
   'audit:read': ['structure-member', 'coordinator'],

@@ -80,3 +80,35 @@ export async function auditOfStructure(db: Kysely<Database>, structureId: string
     .execute();
   return rows.map(entryFromRow);
 }
+
+/** An entry as its readers see it: the author by name only, the offer or structure by name. */
+export interface AuditEntryView extends AuditEntry {
+  /** Null for the system, an import, or an account that no longer exists. */
+  actor_name: string | null;
+  entity_name: string | null;
+}
+
+export type AuditScope = { entity: AuditEntity; entityId: string } | { structureId: string };
+
+/** One page of a history (an offer's, or a structure's with all its offers), newest first, with its total. */
+export async function auditPage(db: Kysely<Database>, scope: AuditScope, page: Required<AuditPage>): Promise<{ total: number; items: AuditEntryView[] }> {
+  const base = db.selectFrom('audit_log').where((eb) =>
+    'structureId' in scope ? eb('audit_log.structure_id', '=', scope.structureId) : eb.and([eb('audit_log.entity', '=', scope.entity), eb('audit_log.entity_id', '=', scope.entityId)]),
+  );
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .leftJoin('offers', (join) => join.onRef('offers.id', '=', 'audit_log.entity_id').on('audit_log.entity', '=', 'offer'))
+    .leftJoin('structures', (join) => join.onRef('structures.id', '=', 'audit_log.entity_id').on('audit_log.entity', '=', 'structure'))
+    .selectAll('audit_log')
+    .select(['users.name as actor_name', (eb) => eb.fn.coalesce('offers.name', 'structures.name').as('entity_name')])
+    .orderBy('audit_log.at', 'desc')
+    .orderBy('audit_log.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return {
+    total: Number(n),
+    items: rows.map(({ actor_name, entity_name, ...row }) => ({ ...entryFromRow(row), actor_name, entity_name })),
+  };
+}

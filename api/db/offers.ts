@@ -1,7 +1,7 @@
 /** Offers repository (an offer and its dated sessions form one aggregate). */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, OfferTable } from './schema.ts';
-import type { Offer, OfferInput, OfferSession } from '../domain/offer.ts';
+import { isOverdue, type Offer, type OfferInput, type OfferSession, type OfferStatus, type UpdateFrequency } from '../domain/offer.ts';
 import { departementOfCommune } from '../domain/territory.ts';
 import { decodeList, encodeList } from './json.ts';
 import { newId } from '../domain/ids.ts';
@@ -105,6 +105,8 @@ export interface OfferFilters {
   public?: string | undefined;
   type?: string | undefined;
   structureId?: string | undefined;
+  /** Only offers with one of these statuses (a structure's own list). */
+  statuses?: readonly OfferStatus[] | undefined;
   /** Published offers of validated structures only (the public view). */
   publishedOnly: boolean;
   limit: number;
@@ -127,6 +129,7 @@ function applyFilters(eb: ExpressionBuilder<Database, 'offers'>, f: OfferFilters
   }
   if (f.dept) conditions.push(eb('offers.departement_code', '=', f.dept));
   if (f.structureId) conditions.push(eb('offers.structure_id', '=', f.structureId));
+  if (f.statuses) conditions.push(eb('offers.status', 'in', f.statuses.length ? [...f.statuses] : ['']));
   if (f.type) conditions.push(eb('offers.type', '=', f.type));
   if (f.thematiques) conditions.push(f.thematiques.length ? anyOf(eb.ref('offers.thematiques'), f.thematiques) : sql<SqlBool>`0`);
   if (f.public) {
@@ -167,4 +170,30 @@ export async function offersOfStructures(db: Kysely<Database>, structureIds: str
 export async function countOffers(db: Kysely<Database>): Promise<number> {
   const r = await db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+export interface OfferCounts {
+  draft: number;
+  published: number;
+  suspended: number;
+  archived: number;
+  /** Published offers past their update frequency. */
+  overdue: number;
+}
+
+/** How many offers each structure has per status, and how many are overdue (the structures' own pages). */
+export async function offerCountsOfStructures(db: Kysely<Database>, structureIds: readonly string[], now: Date): Promise<Map<string, OfferCounts>> {
+  const counts = new Map<string, OfferCounts>(structureIds.map((id) => [id, { draft: 0, published: 0, suspended: 0, archived: 0, overdue: 0 }]));
+  if (!structureIds.length) return counts;
+  const rows = await db
+    .selectFrom('offers')
+    .select(['structure_id', 'status', 'confirmed_at', 'updated_on', 'update_frequency_months'])
+    .where('structure_id', 'in', [...structureIds])
+    .execute();
+  for (const r of rows) {
+    const c = counts.get(r.structure_id)!;
+    if (r.status in c) c[r.status as OfferStatus] += 1;
+    if (r.status === 'published' && isOverdue({ ...r, update_frequency_months: r.update_frequency_months as UpdateFrequency }, now)) c.overdue += 1;
+  }
+  return counts;
 }

@@ -56,3 +56,58 @@ export async function revokeCoordinator(db: Kysely<Database>, userId: string, de
   if (!departements.length) return;
   await db.deleteFrom('coordinator_scopes').where('user_id', '=', userId).where('departement_code', 'in', departements).execute();
 }
+
+export interface StructureMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: MembershipRole;
+  since: string;
+}
+
+/** The people of a structure, admins first. */
+export async function membersOfStructure(db: Kysely<Database>, structureId: string): Promise<StructureMember[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'memberships.role', 'memberships.created_at'])
+    .where('memberships.structure_id', '=', structureId)
+    .orderBy('memberships.role')
+    .orderBy('users.name')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: r.role, since: r.created_at }));
+}
+
+export async function membershipOf(db: Kysely<Database>, userId: string, structureId: string): Promise<MembershipRole | null> {
+  const row = await db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('structure_id', '=', structureId).executeTakeFirst();
+  return row?.role ?? null;
+}
+
+export async function countMembers(db: Kysely<Database>, structureId: string, role?: MembershipRole): Promise<number> {
+  let q = db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('structure_id', '=', structureId);
+  if (role) q = q.where('role', '=', role);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Who to tell about a structure: its admins' names and addresses. */
+export async function adminContacts(db: Kysely<Database>, structureId: string): Promise<Array<{ name: string; email: string }>> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.name', 'users.email'])
+    .where('memberships.structure_id', '=', structureId)
+    .where('memberships.role', '=', 'admin')
+    .orderBy('users.name')
+    .execute();
+}
+
+/** The coordinators of a département (claims of structures without members go to them). */
+export async function coordinatorContacts(db: Kysely<Database>, departement: string): Promise<Array<{ name: string; email: string }>> {
+  return db
+    .selectFrom('coordinator_scopes')
+    .innerJoin('users', 'users.id', 'coordinator_scopes.user_id')
+    .select(['users.name', 'users.email'])
+    .where('coordinator_scopes.departement_code', '=', departement)
+    .orderBy('users.name')
+    .execute();
+}

@@ -238,10 +238,14 @@ export interface AuditLogTable {
 
 export type JoinRequestStatus = 'pending' | 'accepted' | 'rejected' | 'cancelled';
 
+export type JoinRequestKind = 'join' | 'claim';
+
 export interface JoinRequestTable {
   id: string;
   user_id: string;
   structure_id: string;
+  /** 'join': the structure's admins answer; 'claim': a structure without members, a coordinator answers. */
+  kind: Generated<JoinRequestKind>;
   status: JoinRequestStatus;
   message: string | null;
   created_at: string;

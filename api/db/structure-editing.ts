@@ -8,8 +8,13 @@ import type { Database } from './schema.ts';
 import { recordChange } from './audit.ts';
 import { enqueueOffersOfStructure } from './search-outbox.ts';
 import { getStructure, structureFromRow, upsertStructureBySource } from './structures.ts';
+import { grantMembership } from './roles.ts';
+import { offersOfStructures } from './offers.ts';
+import { changeOfferStatus } from './offer-editing.ts';
 import { inTransaction } from './transaction.ts';
 import type { EditContext } from './offer-editing.ts';
+import { frenchToday } from '../domain/di/schema.ts';
+import type { Offer } from '../domain/offer.ts';
 import { newId } from '../domain/ids.ts';
 import { AUDIT_DIFF_OPTIONS, auditSnapshot } from '../domain/audit.ts';
 import { diffRecords, hasChanges } from '../domain/diff.ts';
@@ -59,6 +64,15 @@ export function createStructure(db: Kysely<Database>, create: StructureCreate, c
     const structure = (await getStructure(trx, id))!;
     await recordChange(trx, { entity: 'structure', entityId: id, structureId: id, actorUserId: ctx.actorUserId, action: 'create', before: null, after: structure, at: ctx.now });
     return { ok: true, value: structure };
+  });
+}
+
+/** Onboarding: registers the structure (pending) and makes the person who did it its admin, together. */
+export function registerStructure(db: Kysely<Database>, create: StructureCreate, ctx: EditContext & { actorUserId: string }): Promise<EditResult<Structure>> {
+  return inTransaction(db, async (trx) => {
+    const created = await createStructure(trx, create, ctx);
+    if (created.ok) await grantMembership(trx, ctx.actorUserId, created.value.id, 'admin', ctx.now);
+    return created;
   });
 }
 
@@ -117,6 +131,61 @@ export function moderateStructure(db: Kysely<Database>, structureId: string, dec
     await enqueueOffersOfStructure(trx, structureId, ctx.now);
     const after = (await getStructure(trx, structureId))!;
     await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: decision.decision, before, after, reason, at: ctx.now });
+    return { ok: true, value: after };
+  });
+}
+
+/**
+ * "Rien n'a changé": the structure's page is accurate today. With `includeOffers`, every published
+ * or suspended offer of the structure is confirmed in the same transaction (one click for all).
+ */
+export function confirmStructure(
+  db: Kysely<Database>,
+  structureId: string,
+  options: { includeOffers: boolean },
+  ctx: EditContext,
+): Promise<EditResult<{ structure: Structure; offers: Offer[] }>> {
+  return inTransaction(db, async (trx) => {
+    const before = await getStructure(trx, structureId);
+    if (!before) return NOT_FOUND;
+    if (before.status === 'archived' || before.status === 'rejected') {
+      return editFailure('conflict', 'Action impossible', `Cette structure est ${STATUS_LABELS[before.status]} : il n’y a rien à confirmer.`);
+    }
+    const stamp = ctx.now.toISOString();
+    await trx.updateTable('structures').set({ confirmed_at: stamp, updated_on: frenchToday(ctx.now), updated_at: stamp }).where('id', '=', structureId).execute();
+    const after = (await getStructure(trx, structureId))!;
+    await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: 'confirm', before, after, at: ctx.now });
+    const offers: Offer[] = [];
+    if (options.includeOffers) {
+      for (const offer of await offersOfStructures(trx, [structureId], false)) {
+        if (offer.status !== 'published' && offer.status !== 'suspended') continue;
+        const confirmed = await changeOfferStatus(trx, offer.id, { action: 'confirm' }, ctx);
+        if (confirmed.ok) offers.push(confirmed.value);
+      }
+    }
+    return { ok: true, value: { structure: after, offers } };
+  });
+}
+
+/**
+ * Archives a structure (closed, duplicate, no longer in the insertion offer) and every offer of it
+ * that is not archived yet, each with its audit entry; the search outbox drops them.
+ */
+export function archiveStructure(db: Kysely<Database>, structureId: string, reason: string | null, ctx: EditContext): Promise<EditResult<Structure>> {
+  return inTransaction(db, async (trx) => {
+    const before = await getStructure(trx, structureId);
+    if (!before) return NOT_FOUND;
+    if (before.status === 'archived') return editFailure('conflict', 'Action impossible', 'Cette structure est déjà archivée.');
+    for (const offer of await offersOfStructures(trx, [structureId], false)) {
+      if (offer.status === 'archived') continue;
+      const archived = await changeOfferStatus(trx, offer.id, { action: 'archive', reason: reason ?? 'structure archivée' }, ctx);
+      if (!archived.ok) throw new Error(`archiving offer ${offer.id}: ${archived.detail}`);
+    }
+    const stamp = ctx.now.toISOString();
+    await trx.updateTable('structures').set({ status: 'archived', updated_at: stamp }).where('id', '=', structureId).execute();
+    await enqueueOffersOfStructure(trx, structureId, ctx.now);
+    const after = (await getStructure(trx, structureId))!;
+    await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: 'archive', before, after, reason, at: ctx.now });
     return { ok: true, value: after };
   });
 }

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'confirm',
   /** A coordinator looked at an offer in the moderation queue and left it as it is. */
   'review',
+  /** A coordinator took a published offer back to draft, with a reason. */
+  'unpublish',
   'validate',
   'reject',
   'import',
@@ -30,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   archive: 'Archivage',
   confirm: 'Confirmation « rien n’a changé »',
   review: 'Relecture par la coordination',
+  unpublish: 'Dépublication par la coordination',
   validate: 'Validation par la coordination',
   reject: 'Refus par la coordination',
   import: 'Import data·inclusion',

@@ -6,6 +6,8 @@
  *   draft ──publish──▶ published ──suspend(until)──▶ suspended ──publish──▶ published
  *     └──────────────────┴───────archive──────────────────┴──▶ archived ──publish──▶ published
  *   confirm ("rien n'a changé"): published or suspended, moves confirmed_at and updated_on.
+ *   unpublish (coordinators, with a reason): published or suspended ──▶ draft, to be fixed and
+ *   published again by the structure.
  *
  * Refusals are EditFailures (edit-result.ts): `conflict` when the action does not apply to the
  * current status, `incomplete` when the offer or the request lacks something (`errors` says what).
@@ -15,7 +17,7 @@ import type { EditFailure } from './edit-result.ts';
 import type { Offer, OfferInput, OfferStatus } from './offer.ts';
 import { publicationProblems, suspensionProblems, type StructurePlace } from './publication.ts';
 
-export const OFFER_ACTIONS = ['publish', 'suspend', 'archive', 'confirm'] as const;
+export const OFFER_ACTIONS = ['publish', 'suspend', 'archive', 'confirm', 'unpublish'] as const;
 export type OfferAction = (typeof OFFER_ACTIONS)[number];
 
 export type OfferChanges = Partial<Pick<OfferInput, 'status' | 'suspended_until' | 'confirmed_at' | 'updated_on'>>;
@@ -35,6 +37,7 @@ const ALLOWED_FROM: Readonly<Record<OfferAction, readonly OfferStatus[]>> = {
   suspend: ['published', 'suspended'],
   archive: ['draft', 'published', 'suspended'],
   confirm: ['published', 'suspended'],
+  unpublish: ['published', 'suspended'],
 };
 
 const STATUS_LABELS: Readonly<Record<OfferStatus, string>> = {
@@ -49,6 +52,7 @@ const CONFLICT_DETAIL: Readonly<Record<OfferAction, string>> = {
   suspend: 'Seule une offre publiée peut être suspendue.',
   archive: 'Cette offre est déjà archivée.',
   confirm: 'Seule une offre publiée ou suspendue peut être confirmée à jour.',
+  unpublish: 'Seule une offre publiée ou suspendue peut être dépubliée.',
 };
 
 function conflict(action: OfferAction, status: OfferStatus): TransitionResult {
@@ -80,6 +84,8 @@ export function transitionOffer(offer: Offer, action: OfferAction, context: Tran
       return { ok: true, changes: { status: 'archived', suspended_until: null } };
     case 'confirm':
       return { ok: true, changes: { confirmed_at: stamp, updated_on: today } };
+    case 'unpublish':
+      return { ok: true, changes: { status: 'draft', suspended_until: null } };
   }
 }
 

@@ -109,3 +109,10 @@ export function overdueCutoffs(now: Date): Record<UpdateFrequency, string> {
   const cutoff = (months: number) => monthsBefore(now, months).toISOString();
   return { 1: cutoff(1), 3: cutoff(3), 6: cutoff(6), 12: cutoff(12) };
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days since the offer became overdue (0 on the day it falls due; negative when not due yet). */
+export function daysOverdue(offer: FreshnessFields, now: Date): number {
+  return Math.floor((now.getTime() - reviewDueAt(offer).getTime()) / DAY_MS);
+}

@@ -104,6 +104,12 @@ export function structureConsistencyProblems(s: Pick<StructureInput, 'lon' | 'la
   return [{ path: s.lon == null ? 'lon' : 'lat', message: 'la longitude et la latitude vont ensemble : indiquez les deux ou aucune' }];
 }
 
+/** What registering a structure needs beyond a valid body: its commune names the coordinators who validate it. */
+export function registrationProblems(create: Pick<StructureCreate, 'commune_code'>): FieldProblem[] {
+  if (create.commune_code) return [];
+  return [{ path: 'commune_code', message: 'indiquez la commune de la structure : les coordinateurs de son département valideront l’inscription' }];
+}
+
 export type StructurePrefill = Pick<
   StructureCreate,
   'name' | 'siret' | 'typology' | 'address' | 'address_complement' | 'postal_code' | 'commune_code' | 'lon' | 'lat'

@@ -1,20 +1,21 @@
 /** The account mails, in French: plain text plus a minimal HTML version of the same words. */
 import type { Mail } from './mailer.ts';
 
-const SERVICE = "Offre locale d'insertion";
+export const SERVICE = "Offre locale d'insertion";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-interface Body {
+export interface MailBody {
   greeting: string;
   paragraphs: string[];
   action?: { label: string; url: string };
   footer: string[];
 }
 
-function compose(to: string, subject: string, body: Body): Mail {
+/** A mail in both forms from the same words: plain text and a minimal HTML version. */
+export function compose(to: string, subject: string, body: MailBody): Mail {
   const text = [
     body.greeting,
     '',

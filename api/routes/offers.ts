@@ -1,4 +1,9 @@
-/** GET /api/offers, GET /api/offers/:id — the public read view of the catalogue. */
+/**
+ * GET /api/offers, GET /api/offers/:id — the read view of the catalogue. The public sees published
+ * offers of validated structures; the members of the offer's structure and the coordinators of its
+ * département also see it as a draft, suspended or archived. Professionals see the contacts reserved
+ * to them.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
@@ -8,6 +13,8 @@ import { getOffer, listOffers } from '../db/offers.ts';
 import { getStructure } from '../db/structures.ts';
 import { getCommune } from '../db/territories.ts';
 import { offerView } from '../domain/offer-view.ts';
+import { can, isProfessional } from '../auth/permissions.ts';
+import { scopeOf } from './scope.ts';
 import { zoneCodesOfCommune } from '../domain/territory.ts';
 import { barrierSchema, thematiqueSchema, publicSchema, typeServiceSchema, thematiquesOfBarrier } from '../domain/referentials/index.ts';
 
@@ -57,12 +64,14 @@ export function offersRoutes(deps: AppDeps) {
   });
 
   app.get('/offers/:id', async (c) => {
+    const actor = c.get('actor');
     const offer = await getOffer(deps.db, c.req.param('id'));
     const structure = offer && (await getStructure(deps.db, offer.structure_id));
-    if (!offer || !structure || offer.status !== 'published' || structure.status !== 'validated') {
+    const insider = !!structure && can(actor, 'structure:private:read', scopeOf(structure));
+    if (!offer || !structure || (!insider && (offer.status !== 'published' || structure.status !== 'validated'))) {
       throw notFound('Aucune offre publiée ne porte cet identifiant.');
     }
-    return c.json({ ...offerView(offer, { professional: false }, deps.clock()), structure });
+    return c.json({ ...offerView(offer, { professional: isProfessional(actor) }, deps.clock()), structure });
   });
 
   return app;

@@ -1,4 +1,7 @@
-/** GET /api/structures, GET /api/structures/:id (with its published offers). */
+/**
+ * GET /api/structures, GET /api/structures/:id (with its published offers). A structure not
+ * validated (yet) is visible to its members and the coordinators of its département only.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
@@ -7,6 +10,8 @@ import { notFound } from '../http/problem.ts';
 import { getStructure, listStructures } from '../db/structures.ts';
 import { offersOfStructures } from '../db/offers.ts';
 import { offerView } from '../domain/offer-view.ts';
+import { can, isProfessional } from '../auth/permissions.ts';
+import { scopeOf } from './scope.ts';
 
 const listQuery = z.object({
   dept: z.string().regex(/^\w{2,3}$/, 'Code département attendu (ex. 47)').optional(),
@@ -32,11 +37,14 @@ export function structuresRoutes(deps: AppDeps) {
   });
 
   app.get('/structures/:id', async (c) => {
+    const actor = c.get('actor');
     const structure = await getStructure(deps.db, c.req.param('id'));
-    if (!structure || structure.status !== 'validated') throw notFound('Aucune structure validée ne porte cet identifiant.');
+    if (!structure || (structure.status !== 'validated' && !can(actor, 'structure:private:read', scopeOf(structure)))) {
+      throw notFound('Aucune structure validée ne porte cet identifiant.');
+    }
     const now = deps.clock();
     const offers = await offersOfStructures(deps.db, [structure.id], true);
-    return c.json({ ...structure, offers: offers.map((o) => offerView(o, { professional: false }, now)) });
+    return c.json({ ...structure, offers: offers.map((o) => offerView(o, { professional: isProfessional(actor) }, now)) });
   });
 
   return app;

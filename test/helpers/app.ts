@@ -9,6 +9,10 @@ import { TEST_PASSWORD_ITERATIONS } from './auth.ts';
 import type { SearchService } from '../../search/service.ts';
 import { createNodeSearchService } from '../../search/node.ts';
 import { drainSearchOutbox, type DrainResult } from '../../api/jobs/search-outbox.ts';
+import type { Geocoder } from '../../api/clients/geocoder.ts';
+import type { EstablishmentDirectory } from '../../api/clients/recherche-entreprises.ts';
+import type { Mailer } from '../../api/mail/mailer.ts';
+import { testEstablishments, testGeocoder } from './public-apis.ts';
 
 export interface TestApp {
   app: Hono;
@@ -34,6 +38,11 @@ export async function createTestApp(
     /** Another search service; default: built from the config like the server does (SQLite engine unless SEARCH_ENGINE says otherwise). */
     search?: SearchService;
     logger?: Logger;
+    /** Default: the msw geocoder handlers (test/mocks/geocoder.ts) through an injected fetch. */
+    geocoder?: Geocoder;
+    /** Default: the msw recherche-entreprises handlers (test/mocks/recherche-entreprises.ts). */
+    establishments?: EstablishmentDirectory;
+    mailer?: Mailer;
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDb({ territories: options.territories ?? false });
@@ -50,6 +59,9 @@ export async function createTestApp(
     logger,
     runtime: 'node',
     search,
+    geocoder: options.geocoder ?? testGeocoder(),
+    establishments: options.establishments ?? testEstablishments(),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
   });
   const drain = async (): Promise<DrainResult> => {
     const total: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };

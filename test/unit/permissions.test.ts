@@ -28,6 +28,7 @@ const EXPECTED: Record<Action, string[]> = {
   'professional:read': ['professional', 'member', 'structureAdmin', 'otherStructureAdmin', 'coordinator', 'otherCoordinator', 'admin'],
   'structure:create': ['professional', 'member', 'structureAdmin', 'otherStructureAdmin', 'coordinator', 'otherCoordinator', 'admin'],
   'structure:join': ['professional', 'member', 'structureAdmin', 'otherStructureAdmin', 'coordinator', 'otherCoordinator', 'admin'],
+  'structure:private:read': ['member', 'structureAdmin', 'coordinator', 'admin'],
   'structure:edit': ['structureAdmin', 'coordinator', 'admin'],
   'structure:confirm': ['structureAdmin', 'coordinator', 'admin'],
   'structure:archive': ['structureAdmin', 'coordinator', 'admin'],

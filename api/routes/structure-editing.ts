@@ -1,0 +1,161 @@
+/**
+ * A structure's own space: registration (POST /api/structures: pending until a coordinator of its
+ * département validates it; the person who registers it becomes its admin), edits, "rien n'a
+ * changé", archiving, its offers in every status, its history, and the structures of the signed-in
+ * person (GET /api/me/structures).
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { ServiceDeps } from '../app.ts';
+import { authorize, requireUser } from '../auth/permissions.ts';
+import { parseInputBody, readJsonBody } from '../http/body.ts';
+import { editedOrProblem, inputOr400 } from '../http/edit-result.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { paginationSchema, parseOr400 } from '../http/validate.ts';
+import { archiveStructure, confirmStructure, editStructure, registerStructure } from '../db/structure-editing.ts';
+import { listOffers, offerCountsOfStructures } from '../db/offers.ts';
+import { membershipsOfUser } from '../db/roles.ts';
+import { listJoinRequests, pendingJoinCounts } from '../db/join-requests.ts';
+import { getStructure } from '../db/structures.ts';
+import { locateNewPlace, locatePlace } from '../clients/place.ts';
+import { parseStructureCreate, parseStructurePatch, registrationProblems } from '../domain/structure-input.ts';
+import { offerView } from '../domain/offer-view.ts';
+import { OFFER_STATUSES } from '../domain/offer.ts';
+import { text } from '../domain/input-fields.ts';
+import type { Structure } from '../domain/structure.ts';
+import type { GeocodingOutcome } from '../domain/place.ts';
+import { editContext, idParam, structureOr404 } from './scope.ts';
+import { siretProblems } from './onboarding.ts';
+import { auditQuery, auditResponse } from './audit-view.ts';
+import { noticeStructureRegistered } from './notices.ts';
+
+const confirmBody = z.strictObject({ include_offers: z.boolean().default(false) });
+const archiveBody = z.strictObject({ reason: text(500).optional() });
+
+const offersQuery = z.object({
+  status: z.enum(['all', ...OFFER_STATUSES], { error: 'statut attendu : all, draft, published, suspended ou archived' }).default('all'),
+  ...paginationSchema,
+});
+
+function editedStructure(structure: Structure, geocoding?: GeocodingOutcome | null) {
+  return { ...structure, ...(geocoding ? { geocoding } : {}) };
+}
+
+export function structureEditingRoutes(deps: ServiceDeps) {
+  const app = new Hono();
+
+  app.post('/structures', async (c) => {
+    const actor = authorize(c.get('actor'), 'structure:create');
+    const create = inputOr400(parseStructureCreate(await readJsonBody(c)));
+    const missing = registrationProblems(create);
+    if (missing.length) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', missing);
+    if (create.siret) {
+      const problems = await siretProblems(deps, create.siret);
+      if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
+    }
+    const place = await locateNewPlace(deps.geocoder, create);
+    const structure = editedOrProblem(await registerStructure(deps.db, { ...create, ...place.coordinates }, editContext(deps, actor)));
+    await noticeStructureRegistered(deps, structure, actor.name);
+    return c.json(editedStructure(structure, place.geocoding), 201);
+  });
+
+  app.patch('/structures/:id', async (c) => {
+    const actor = requireUser(c.get('actor'));
+    const { structure: before, scope } = await structureOr404(deps, idParam(c));
+    authorize(actor, 'structure:edit', scope);
+    const patch = inputOr400(parseStructurePatch(await readJsonBody(c)));
+    if (patch.commune_code === null) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', registrationProblems({ commune_code: null }));
+    if (patch.siret && patch.siret !== before.siret) {
+      const problems = await siretProblems(deps, patch.siret);
+      if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
+    }
+    const place = await locatePlace(deps.geocoder, before, patch);
+    const structure = editedOrProblem(await editStructure(deps.db, before.id, { ...patch, ...place.coordinates }, editContext(deps, actor)));
+    return c.json(editedStructure(structure, place.geocoding));
+  });
+
+  app.post('/structures/:id/confirm', async (c) => {
+    const actor = requireUser(c.get('actor'));
+    const { structure, scope } = await structureOr404(deps, idParam(c));
+    authorize(actor, 'structure:confirm', scope);
+    const body = await parseInputBody(c, confirmBody, { optional: true });
+    const result = editedOrProblem(await confirmStructure(deps.db, structure.id, { includeOffers: body.include_offers }, editContext(deps, actor)));
+    const now = deps.clock();
+    return c.json({ ...result.structure, confirmed_offers: result.offers.map((o) => offerView(o, { professional: true }, now)) });
+  });
+
+  app.post('/structures/:id/archive', async (c) => {
+    const actor = requireUser(c.get('actor'));
+    const { structure, scope } = await structureOr404(deps, idParam(c));
+    authorize(actor, 'structure:archive', scope);
+    const body = await parseInputBody(c, archiveBody, { optional: true });
+    return c.json(editedOrProblem(await archiveStructure(deps.db, structure.id, body.reason ?? null, editContext(deps, actor))));
+  });
+
+  app.get('/structures/:id/offers', async (c) => {
+    const { structure, scope } = await structureOr404(deps, idParam(c));
+    authorize(c.get('actor'), 'structure:private:read', scope);
+    const q = parseOr400(offersQuery, c.req.query());
+    const now = deps.clock();
+    const { total, items } = await listOffers(deps.db, {
+      structureId: structure.id,
+      statuses: q.status === 'all' ? undefined : [q.status],
+      publishedOnly: false,
+      limit: q.size,
+      offset: (q.page - 1) * q.size,
+    });
+    const counts = (await offerCountsOfStructures(deps.db, [structure.id], now)).get(structure.id)!;
+    return c.json({
+      structure: { id: structure.id, name: structure.name, status: structure.status },
+      counts,
+      total,
+      page: q.page,
+      size: q.size,
+      items: items.map((o) => offerView(o, { professional: true }, now, { id: structure.id, name: structure.name })),
+    });
+  });
+
+  app.get('/structures/:id/audit', async (c) => {
+    const { structure, scope } = await structureOr404(deps, idParam(c));
+    authorize(c.get('actor'), 'audit:read', scope);
+    const q = parseOr400(auditQuery, c.req.query());
+    return c.json(await auditResponse(deps, { structureId: structure.id }, q));
+  });
+
+  app.get('/me/structures', async (c) => {
+    const actor = requireUser(c.get('actor'));
+    const memberships = await membershipsOfUser(deps.db, actor.userId);
+    const ids = memberships.map((m) => m.structureId);
+    const now = deps.clock();
+    const [counts, pending, requests] = await Promise.all([
+      offerCountsOfStructures(deps.db, ids, now),
+      pendingJoinCounts(deps.db, memberships.filter((m) => m.role === 'admin').map((m) => m.structureId)),
+      listJoinRequests(deps.db, { userId: actor.userId, status: 'pending' }),
+    ]);
+    const items = [];
+    for (const m of memberships) {
+      const s = (await getStructure(deps.db, m.structureId))!;
+      items.push({
+        structure: {
+          id: s.id,
+          name: s.name,
+          status: s.status,
+          rejection_reason: s.rejection_reason,
+          commune_name: s.commune_name,
+          departement_code: s.departement_code,
+          confirmed_at: s.confirmed_at,
+          updated_on: s.updated_on,
+        },
+        role: m.role,
+        offers: counts.get(m.structureId),
+        ...(m.role === 'admin' ? { pending_join_requests: pending.get(m.structureId) ?? 0 } : {}),
+      });
+    }
+    return c.json({
+      items,
+      join_requests: requests.items.map((r) => ({ id: r.id, kind: r.kind, status: r.status, structure: { id: r.structure.id, name: r.structure.name }, created_at: r.created_at })),
+    });
+  });
+
+  return app;
+}
