@@ -18,6 +18,9 @@ export async function migrate(db: Kysely<any>, options: { transactions?: boolean
     db,
     provider: { getMigrations: async () => migrations },
     disableTransactions: options.transactions === false,
+    // Features are developed in parallel, each with its own reserved migration numbers, and may land
+    // in any order: a database that already has 0007 must still accept 0006 when it arrives.
+    allowUnorderedMigrations: true,
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error;
