@@ -3,12 +3,10 @@
  * `wrangler d1 migrations apply` from the SQL files that `npm run cli -- d1:migrations` writes.
  * Territories and catalogue data are loaded into D1 by import (see README).
  */
-import { Kysely } from 'kysely';
-import { D1Dialect } from 'kysely-d1';
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
 import { createApp, type Logger } from './app.ts';
 import { loadConfig, type AppConfig, type EnvRecord } from './config.ts';
-import type { Database } from './db/schema.ts';
+import { d1Database } from './db/d1.ts';
 import { createSearchService, MEILI_INDEX_UID, type SearchService } from '../search/service.ts';
 import { createMeilisearchIndex } from '../search/meilisearch/index.ts';
 import { unavailableSearchIndex } from '../search/unavailable.ts';
@@ -43,7 +41,7 @@ function workerSearch(config: AppConfig): SearchService {
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
-    const db = new Kysely<Database>({ dialect: new D1Dialect({ database: env.DB as never }) });
+    const db = d1Database(env.DB);
     const config = loadConfig(stringVariables(env));
     const app = createApp({ db, config, clock: () => new Date(), logger, runtime: 'workers', search: workerSearch(config) });
     return app.fetch(request, env, ctx);

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../helpers/db.ts';
 import { loadDemo } from '../../seed/demo/load.ts';
-import { d1Statements } from '../../seed/d1-sql.ts';
+import { d1Statements, sqlLiteral } from '../../seed/d1-sql.ts';
+import { insertUser } from '../../api/db/users.ts';
+import { grantCoordinator } from '../../api/db/roles.ts';
+import { hashPassword } from '../../api/auth/password.ts';
+import { TEST_PASSWORD, TEST_PASSWORD_ITERATIONS } from '../helpers/auth.ts';
+
+const COORDINATOR_EMAIL = 'coordination15@exemple.fr';
 
 const root = new URL('../..', import.meta.url).pathname;
 const wranglerBin = join(root, 'node_modules/.bin/wrangler');
@@ -58,6 +64,16 @@ describe.skipIf(!present)('Cloudflare Workers + D1 (wrangler dev --local)', () =
       await loadDemo(source.db, new Date());
       const statements: string[] = [];
       for await (const statement of d1Statements(source.db, { departements: ['15'] })) statements.push(statement);
+      // A coordinator of Cantal, to write through D1 (accounts are not part of the d1:sql export).
+      const password = await hashPassword(TEST_PASSWORD, TEST_PASSWORD_ITERATIONS);
+      const userId = (await insertUser(source.db, { email: COORDINATOR_EMAIL, name: 'Coordination Cantal', password, verified: true }, new Date()))!;
+      await grantCoordinator(source.db, userId, ['15'], new Date());
+      for (const table of ['users', 'coordinator_scopes'] as const) {
+        for (const row of (await source.db.selectFrom(table).selectAll().execute()) as Array<Record<string, string | number | null>>) {
+          const columns = Object.keys(row);
+          statements.push(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => sqlLiteral(row[c] ?? null)).join(', ')});`);
+        }
+      }
       writeFileSync(join(persist, 'data.sql'), statements.join('\n'));
       offer = await source.db.selectFrom('offers').select(['id', 'name']).where('source_id', '=', '15-ch-aurillac-pass').executeTakeFirstOrThrow();
       published = Number(
@@ -128,5 +144,30 @@ describe.skipIf(!present)('Cloudflare Workers + D1 (wrangler dev --local)', () =
     expect(r.status).toBe(404);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
     expect(((await r.json()) as { title: string }).title).toBe('Introuvable');
+  });
+
+  it('signs a coordinator in and edits an offer on D1: the change and its audit entry are stored', async () => {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: COORDINATOR_EMAIL, password: TEST_PASSWORD }),
+    });
+    expect(login.status, await login.clone().text()).toBe(200);
+    const cookies = login.headers.getSetCookie().map((line) => line.split(';')[0]!);
+    const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('csrf='))!.slice('csrf='.length));
+    const headers = { 'content-type': 'application/json', origin: base, cookie: cookies.join('; '), 'x-csrf-token': csrf };
+
+    const patch = await fetch(`${base}/api/offers/${offer.id}`, { method: 'PATCH', headers, body: JSON.stringify({ access_conditions: 'Sur orientation du médecin traitant' }) });
+    expect(patch.status, await patch.clone().text()).toBe(200);
+
+    const read = (await (await fetch(`${base}/api/offers/${offer.id}`)).json()) as Record<string, any>;
+    expect(read.access_conditions).toBe('Sur orientation du médecin traitant');
+    const audit = (await (await fetch(`${base}/api/offers/${offer.id}/audit`, { headers })).json()) as { items: Array<Record<string, any>> };
+    expect(audit.items[0]).toMatchObject({ action: 'update', actor: { name: 'Coordination Cantal' } });
+    expect(audit.items[0]!.changes.access_conditions[1]).toBe('Sur orientation du médecin traitant');
+
+    // Bad input is refused before any statement runs, as on SQLite.
+    const bad = await fetch(`${base}/api/offers/${offer.id}`, { method: 'PATCH', headers, body: JSON.stringify({ age_min: -4 }) });
+    expect(bad.status).toBe(400);
   });
 });
