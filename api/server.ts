@@ -14,6 +14,7 @@ import { headerClientAddress } from './auth/client-address.ts';
 import { createNodeSearchService } from '../search/node.ts';
 import { reindexEmptyTargets } from '../search/sync/reindex.ts';
 import { startSearchOutboxLoop } from './jobs/search-outbox.ts';
+import { startMaintenanceLoop } from './jobs/maintenance.ts';
 
 const config = loadConfig(process.env, { geoDir: defaultGeoDir() });
 const logger: Logger = {
@@ -31,6 +32,8 @@ const rebuilt = await reindexEmptyTargets(db, search.targets);
 if (rebuilt.length) console.log(`Index de recherche reconstruit : ${rebuilt.join(', ')}`);
 const outbox = startSearchOutboxLoop({ db, targets: search.targets, clock: () => new Date(), logger });
 await outbox.drainDue();
+// Time-driven changes (suspensions that ended...): at start, then hourly.
+const maintenance = startMaintenanceLoop({ db, clock: () => new Date(), logger });
 
 const root = new Hono();
 root.route(
@@ -61,8 +64,7 @@ const server = serve({ fetch: root.fetch, port: config.port, hostname: process.e
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    void outbox
-      .stop()
+    void Promise.all([outbox.stop(), maintenance.stop()])
       .then(() => db.destroy())
       .then(() => process.exit(0));
   });

@@ -3,10 +3,12 @@
  * `wrangler d1 migrations apply` from the SQL files that `npm run cli -- d1:migrations` writes.
  * Territories and catalogue data are loaded into D1 by import (see README).
  */
-import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { createApp, type Logger } from './app.ts';
 import { loadConfig, type AppConfig, type EnvRecord } from './config.ts';
 import { d1Database } from './db/d1.ts';
+import { drainSearchOutbox } from './jobs/search-outbox.ts';
+import { runMaintenance } from './jobs/maintenance.ts';
 import { createSearchService, MEILI_INDEX_UID, type SearchService } from '../search/service.ts';
 import { createMeilisearchIndex } from '../search/meilisearch/index.ts';
 import { unavailableSearchIndex } from '../search/unavailable.ts';
@@ -45,5 +47,21 @@ export default {
     const config = loadConfig(stringVariables(env));
     const app = createApp({ db, config, clock: () => new Date(), logger, runtime: 'workers', search: workerSearch(config) });
     return app.fetch(request, env, ctx);
+  },
+
+  /**
+   * Cron trigger (wrangler.toml): a Worker has no background loop, so this is where the search outbox
+   * reaches Meilisearch and where time-driven changes (ended suspensions) happen.
+   */
+  async scheduled(_controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
+    const db = d1Database(env.DB);
+    const config = loadConfig(stringVariables(env));
+    const search = workerSearch(config);
+    const clock = () => new Date();
+    if (config.searchEngine === 'meilisearch' && config.meiliUrl) {
+      const result = await drainSearchOutbox(db, search.targets, { now: clock() });
+      if (result.failed) logger.error('search outbox: push failed, will retry', { failed: result.failed, error: result.error });
+    }
+    await runMaintenance({ db, clock, logger });
   },
 };

@@ -160,3 +160,25 @@ export function markOfferReviewed(db: Kysely<Database>, offerId: string, ctx: Ed
     return { ok: true, value: after };
   });
 }
+
+/**
+ * Offers whose suspension ended (its last day is before `today`) are public again: status published,
+ * audited as a system action, re-indexed through the outbox. confirmed_at is left alone: nobody said
+ * the content is still accurate. Returns the ids of the offers resumed.
+ */
+export async function resumeEndedSuspensions(db: Kysely<Database>, today: string, now: Date): Promise<string[]> {
+  const due = await db.selectFrom('offers').select('id').where('status', '=', 'suspended').where('suspended_until', '<', today).execute();
+  const resumed: string[] = [];
+  for (const { id } of due) {
+    const done = await inTransaction(db, async (trx) => {
+      const before = await getOffer(trx, id);
+      if (!before || before.status !== 'suspended' || !before.suspended_until || before.suspended_until >= today) return false;
+      await upsertOfferBySource(trx, { ...offerInputOf(before), status: 'published', suspended_until: null }, now);
+      const after = (await getOffer(trx, id))!;
+      await recordChange(trx, { entity: 'offer', entityId: id, structureId: before.structure_id, actorUserId: null, action: 'resume', before, after, at: now });
+      return true;
+    });
+    if (done) resumed.push(id);
+  }
+  return resumed;
+}

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'review',
   /** A coordinator took a published offer back to draft, with a reason. */
   'unpublish',
+  /** The end date of a suspension passed: the offer is public again (a system action). */
+  'resume',
   'validate',
   'reject',
   'import',
@@ -33,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   confirm: 'Confirmation « rien n’a changé »',
   review: 'Relecture par la coordination',
   unpublish: 'Dépublication par la coordination',
+  resume: 'Fin de suspension',
   validate: 'Validation par la coordination',
   reject: 'Refus par la coordination',
   import: 'Import data·inclusion',

@@ -1,0 +1,83 @@
+/**
+ * Maintenance: a suspended offer comes back on its own the day after the last day of its suspension —
+ * public again, audited as a system action, found by search once the outbox is drained — and not a day
+ * earlier.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditOf } from '../../api/db/audit.ts';
+import { changeOfferStatus, createOffer } from '../../api/db/offer-editing.ts';
+import { getOffer } from '../../api/db/offers.ts';
+import { createStructure, moderateStructure } from '../../api/db/structure-editing.ts';
+import { runMaintenance } from '../../api/jobs/maintenance.ts';
+import { parseOfferCreate } from '../../api/domain/offer-input.ts';
+import { parseStructureCreate } from '../../api/domain/structure-input.ts';
+import { createTestApp, silentLogger, type TestApp } from '../helpers/app.ts';
+
+function ok<T>(r: { ok: true; value: T } | { ok: false }): T {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.value;
+}
+
+const T0 = new Date('2026-06-01T08:00:00Z');
+let t: TestApp;
+let offerId: string;
+
+async function searchIds(): Promise<string[]> {
+  await t.drain();
+  const r = await t.app.request('/api/search?dept=47&q=atelier%20velo');
+  return ((await r.json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ territories: true, now: T0 });
+  const ctx = { actorUserId: 'user-structure', now: T0 };
+  const structure = ok(await createStructure(t.db, ok(parseStructureCreate({ name: 'Atelier mobile du Marmandais', commune_code: '47157' })), ctx));
+  ok(await moderateStructure(t.db, structure.id, { decision: 'validate' }, { actorUserId: 'user-coordinator', now: T0 }));
+  const offer = ok(
+    await createOffer(
+      t.db,
+      ok(
+        parseOfferCreate({
+          structure_id: structure.id,
+          name: 'Atelier vélo solidaire',
+          description: 'Réparer et entretenir son vélo pour aller au travail.',
+          thematiques: ['mobilite--entretenir-reparer-son-vehicule'],
+          commune_code: '47157',
+          address: '3 rue de la Gare',
+        }),
+      ),
+      ctx,
+    ),
+  );
+  offerId = offer.id;
+  ok(await changeOfferStatus(t.db, offerId, { action: 'publish' }, ctx));
+  ok(await changeOfferStatus(t.db, offerId, { action: 'suspend', until: '2026-06-20', reason: 'Congés d’été' }, ctx));
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('maintenance', () => {
+  it('keeps a suspension until its last day included', async () => {
+    expect(await searchIds()).not.toContain(offerId);
+    const report = await runMaintenance({ db: t.db, clock: () => new Date('2026-06-20T21:00:00Z'), logger: silentLogger });
+    expect(report.resumedOffers).toBe(0);
+    expect((await getOffer(t.db, offerId))?.status).toBe('suspended');
+  });
+
+  it('publishes the offer again the next day, as a system action, and search finds it', async () => {
+    const report = await runMaintenance({ db: t.db, clock: () => new Date('2026-06-21T06:00:00Z'), logger: silentLogger });
+    expect(report.resumedOffers).toBe(1);
+    const offer = (await getOffer(t.db, offerId))!;
+    expect(offer).toMatchObject({ status: 'published', suspended_until: null, confirmed_at: T0.toISOString() });
+    const [last] = await auditOf(t.db, 'offer', offerId);
+    expect(last).toMatchObject({ action: 'resume', actor_user_id: null });
+    expect(await searchIds()).toContain(offerId);
+  });
+
+  it('does nothing when run again', async () => {
+    const report = await runMaintenance({ db: t.db, clock: () => new Date('2026-06-22T06:00:00Z'), logger: silentLogger });
+    expect(report.resumedOffers).toBe(0);
+  });
+});
