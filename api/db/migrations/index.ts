@@ -7,6 +7,7 @@ import * as m0002 from './0002_catalogue.ts';
 import * as m0003 from './0003_search.ts';
 import * as m0004 from './0004_accounts.ts';
 import * as m0005 from './0005_editing.ts';
+import * as m0009 from './0009_offer_reports.ts';
 
 export interface MigrationDef {
   name: string;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly MigrationDef[] = [
   { name: '0003_search', statements: m0003.statements },
   { name: '0004_accounts', statements: m0004.statements },
   { name: '0005_editing', statements: m0005.statements },
+  { name: '0009_offer_reports', statements: m0009.statements },
 ];
