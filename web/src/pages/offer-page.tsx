@@ -1,0 +1,144 @@
+/**
+ * /offres/:id — everything needed to go there: how to get in, address and map, hours in French with
+ * « ouvert maintenant », publics and conditions, places and sessions, contact, freshness, and
+ * « signaler une erreur ».
+ */
+import type { PageProps } from '../routes.ts';
+import { getOffer } from '../api/endpoints.ts';
+import { useAsync } from '../state/use-async.ts';
+import { label, useReferentials } from '../state/referentials.ts';
+import { useTitle } from '../components/ui/use-title.ts';
+import { Loading } from '../components/ui/loading.tsx';
+import { ErrorNotice } from '../components/ui/error-notice.tsx';
+import { DemoBadge, OverdueBadge } from '../components/ui/badges.tsx';
+import { Icon } from '../components/ui/icon.tsx';
+import { BasketToggle } from '../components/basket/basket-toggle.tsx';
+import { HowToGetIn } from '../components/offer/how-to-get-in.tsx';
+import { AudienceBlock } from '../components/offer/audience-block.tsx';
+import { PlacesBlock } from '../components/offer/places-block.tsx';
+import { AddressBlock, placeOf } from '../components/offer/address-block.tsx';
+import { OpeningHours } from '../components/offer/opening-hours.tsx';
+import { ContactBlock } from '../components/offer/contact-block.tsx';
+import { FreshnessBlock } from '../components/offer/freshness-block.tsx';
+import { ReportForm } from '../components/offer/report-form.tsx';
+import { OfferMapView } from '../components/offer/offer-map-view.tsx';
+import { BackLink } from '../components/ui/back-link.tsx';
+
+export function OfferPage({ params }: PageProps) {
+  const offer = useAsync((signal) => getOffer(params.id!, signal), [params.id]);
+  const refs = useReferentials();
+  useTitle(offer.data?.name ?? (offer.error ? 'Offre introuvable' : 'Offre'));
+
+  if (offer.error) {
+    return (
+      <div class="page-narrow">
+        <BackLink />
+        <h1>{offer.error.status === 404 ? 'Offre introuvable' : 'Offre indisponible'}</h1>
+        <ErrorNotice message={offer.error.status === 404 ? 'Cette offre n’existe pas ou n’est plus publiée. Elle a peut-être été arrêtée ou remplacée.' : offer.error.userMessage} onRetry={offer.error.status === 404 ? undefined : offer.reload} />
+      </div>
+    );
+  }
+  if (!offer.data) {
+    return (
+      <>
+        <h1 class="sr-only">Offre</h1>
+        <Loading label="Chargement de l’offre…" />
+      </>
+    );
+  }
+  const o = offer.data;
+  const r = refs.data;
+  const place = placeOf(o);
+  const departement = o.departement_code ?? o.structure.departement_code;
+  return (
+    <article class="offer-page">
+      <BackLink />
+      <header class="offer-header">
+        <div class="badges">
+          {o.source === 'demo' && <DemoBadge />}
+          {o.overdue && <OverdueBadge />}
+          {o.type && <span class="badge badge--muted">{label(r, 'types', o.type)}</span>}
+        </div>
+        <h1>{o.name}</h1>
+        <p class="lead">{o.structure.name}</p>
+        {(o.thematiques?.length ?? 0) > 0 && (
+          <ul class="tags" aria-label="Thématiques">
+            {o.thematiques!.map((t) => (
+              <li>{label(r, 'thematiques', t)}</li>
+            ))}
+          </ul>
+        )}
+        <p class="offer-header__actions">
+          <BasketToggle offer={{ id: o.id, name: o.name, structureName: o.structure.name }} />
+        </p>
+      </header>
+
+      <div class="offer-layout">
+        <div>
+          <section class="panel" aria-labelledby="entrer">
+            <h2 id="entrer">
+              <Icon name="door" />
+              Comment y entrer
+            </h2>
+            <HowToGetIn offer={o} refs={r} />
+          </section>
+          <section class="panel" aria-labelledby="description">
+            <h2 id="description">
+              <Icon name="info" />
+              En quoi ça consiste
+            </h2>
+            <p class="description">{o.description}</p>
+          </section>
+          <section class="panel" aria-labelledby="public">
+            <h2 id="public">
+              <Icon name="users" />
+              Pour qui
+            </h2>
+            <AudienceBlock offer={o} refs={r} />
+          </section>
+          <section class="panel" aria-labelledby="places">
+            <h2 id="places">
+              <Icon name="calendar" />
+              Places et sessions
+            </h2>
+            <PlacesBlock offer={o} />
+          </section>
+        </div>
+        <div>
+          <section class="panel" aria-labelledby="adresse">
+            <h2 id="adresse">
+              <Icon name="pin" />
+              Adresse
+            </h2>
+            <AddressBlock offer={o} />
+            {place.lon != null && place.lat != null && (o.modes_accueil ?? ['en-presentiel']).includes('en-presentiel') && (
+              <OfferMapView lon={place.lon} lat={place.lat} departement={departement} label={`Carte : ${o.name}`} />
+            )}
+          </section>
+          <section class="panel" aria-labelledby="horaires">
+            <h2 id="horaires">
+              <Icon name="clock" />
+              Horaires
+            </h2>
+            <OpeningHours value={o.opening_hours ?? o.structure.opening_hours} departement={departement} />
+          </section>
+          <section class="panel" aria-labelledby="contact">
+            <h2 id="contact">
+              <Icon name="phone" />
+              Contact
+            </h2>
+            <ContactBlock offer={o} />
+          </section>
+          <section class="panel" aria-labelledby="fraicheur">
+            <h2 id="fraicheur">
+              <Icon name="check" />
+              Mise à jour
+            </h2>
+            <FreshnessBlock offer={o} />
+          </section>
+          <ReportForm offerId={o.id} />
+        </div>
+      </div>
+    </article>
+  );
+}
