@@ -25,6 +25,7 @@ export async function createPlaceMap(container: HTMLElement, place: LonLat, depa
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   const ready = new Promise<void>((resolve) => {
     map.on('load', () => {
+      if (departement) showDepartements(map, [departement], base.offline);
       map.addSource('place', { type: 'geojson', data: { type: 'Feature', geometry: { type: 'Point', coordinates: place }, properties: {} } });
       map.addLayer({ id: 'place-halo', type: 'circle', source: 'place', paint: { 'circle-radius': 16, 'circle-color': MAP_COLORS.highlight, 'circle-opacity': 0.2 } });
       map.addLayer({
@@ -33,7 +34,6 @@ export async function createPlaceMap(container: HTMLElement, place: LonLat, depa
         source: 'place',
         paint: { 'circle-radius': 8, 'circle-color': MAP_COLORS.highlight, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
       });
-      if (departement) showDepartements(map, [departement], base.offline);
       resolve();
     });
   });

@@ -43,6 +43,9 @@ export interface ResultsMap {
   readonly map: MapLibreMap;
 }
 
+/** A container element carrying its MapLibre map, for the browser tests and the benchmark. */
+export type MapHost = HTMLElement & { maplibreMap?: MapLibreMap };
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const pointFeature = (p: ResultPoint, properties: Record<string, unknown> = {}): Feature<Point> => ({
@@ -66,6 +69,8 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
     fadeDuration: 0,
   });
   map.touchZoomRotate.disableRotation();
+  // The browser tests and the benchmark reach the map through its container (no global).
+  (options.container as MapHost).maplibreMap = map;
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   provideClusterIcons(map);
 
@@ -194,6 +199,9 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
       if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 48, maxZoom: 12, duration: 0 });
     },
     setHighlight(hovered, selected) {
+      // What the map shows, readable in the DOM (tests, debugging).
+      options.container.dataset.hovered = hovered ?? '';
+      options.container.dataset.selected = selected ?? '';
       if (!loaded) return;
       (map.getSource('highlight') as GeoJSONSource).setData(highlightData(hovered, selected));
     },
