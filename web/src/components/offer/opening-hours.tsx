@@ -18,7 +18,7 @@ export function OpenState({ open }: { open: boolean | null }) {
 export function OpeningHours({ value, departement, showState = true }: { value: string | null; departement: string | null; showState?: boolean }) {
   const reading = useAsync((signal) => (value ? readOpeningHours(value, departement, signal) : Promise.resolve(null)), [value, departement]);
   if (!value) return <p>Horaires non communiqués : appelez avant de vous déplacer.</p>;
-  if (reading.loading && !reading.data) return <p class="hint">Lecture des horaires…</p>;
+  if (reading.loading && !reading.data) return <p class="hint is-loading">Lecture des horaires…</p>;
   if (!reading.data?.text) {
     // The API could not read the value: show it as written rather than nothing.
     return (
