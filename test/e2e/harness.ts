@@ -12,7 +12,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { createTestDb } from '../helpers/db.ts';
 import { freePort } from '../helpers/meilisearch.ts';
-import { buildWeb, webBuildNeeded } from '../../web/scripts/ensure-build.ts';
+import { buildWeb, webBuildNeeded, WEB_DIST } from '../../web/scripts/ensure-build.ts';
+
+export const WEB_DIST_DIR = WEB_DIST;
 
 const root = new URL('../..', import.meta.url).pathname;
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -32,7 +32,16 @@ export function webBuildNeeded(): 'missing' | 'outdated' | null {
 
 export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void> {
   const vite = await import('vite');
-  await vite.build({ configFile: join(root, 'web/vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' });
+  // Vite (and the Preact preset) take NODE_ENV for the build kind: vitest sets "test", a dev server
+  // "development"; the bundle served is always the production one.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ configFile: join(root, 'web/vite.config.ts'), mode: 'production', logLevel: options.quiet ? 'warn' : 'info' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 /** Builds when needed; returns whether web/dist can be served. */

@@ -39,13 +39,14 @@ export function showDepartements(map: MapLibreMap, codes: readonly string[], off
     const contour = `departement-${code}`;
     if (map.getSource(contour)) continue;
     const before = map.getLayer(FIRST_OVERLAY_LAYER) ? FIRST_OVERLAY_LAYER : undefined;
+    // One light fill (the département) and thin commune lines: cheap to draw, even without a GPU.
+    map.addSource(contour, { type: 'geojson', data: departementLayerUrl(code, 'contour') });
     if (offline) {
       const communes = `communes-${code}`;
+      map.addLayer({ id: `${contour}-fill`, type: 'fill', source: contour, paint: { 'fill-color': MAP_COLORS.land } }, before);
       map.addSource(communes, { type: 'geojson', data: departementLayerUrl(code, 'communes') });
-      map.addLayer({ id: `${communes}-fill`, type: 'fill', source: communes, paint: { 'fill-color': MAP_COLORS.land, 'fill-opacity': 0.9 } }, before);
       map.addLayer({ id: `${communes}-line`, type: 'line', source: communes, paint: { 'line-color': MAP_COLORS.communeLine, 'line-width': 0.6 } }, before);
     }
-    map.addSource(contour, { type: 'geojson', data: departementLayerUrl(code, 'contour') });
     map.addLayer({ id: `${contour}-line`, type: 'line', source: contour, paint: { 'line-color': MAP_COLORS.departementLine, 'line-width': 2 } }, before);
   }
 }

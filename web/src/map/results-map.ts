@@ -28,6 +28,8 @@ export interface ResultsMapOptions {
   container: HTMLElement;
   onHover?: (id: string | null) => void;
   onSelect?: (id: string) => void;
+  /** Group nearby markers (default). The benchmark turns it off to measure what clustering saves. */
+  cluster?: boolean;
 }
 
 export interface ResultsMap {
@@ -85,7 +87,7 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
       map.addLayer({ id: 'origin-radius', type: 'line', source: 'origin', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': MAP_COLORS.primary, 'line-width': 1.5, 'line-dasharray': [3, 2] } });
       map.addLayer({ id: 'origin-centre', type: 'circle', source: 'origin', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': MAP_COLORS.origin, 'circle-stroke-width': 3 } });
 
-      map.addSource('offers', { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 44, clusterMaxZoom: 13, promoteId: 'id' });
+      map.addSource('offers', { type: 'geojson', data: EMPTY, cluster: options.cluster ?? true, clusterRadius: 44, clusterMaxZoom: 13, promoteId: 'id' });
       map.addLayer({
         id: 'offer-clusters',
         type: 'symbol',
