@@ -3,8 +3,9 @@
  * the header shows who is signed in → logout; forgotten password → reset link → login with the new
  * one. axe-core on every account page, and on the page-not-found.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, ensureWebBuilt, launchBrowser, screenshot, seriousA11yViolations, settled, startServer, type Browser, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { e2eEnvironment } from './environment.ts';
 
 type Json = Record<string, any>;
 const EMAIL = 'referente.e2e@departement-exemple.fr';
@@ -12,29 +13,20 @@ const PASSWORD = 'une phrase de passe assez longue';
 const NEW_PASSWORD = 'une autre phrase de passe solide';
 
 describe.skipIf(!chromiumAvailable())('accounts', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const env = e2eEnvironment();
 
   /** The newest link of the newest mail to EMAIL whose subject matches. */
   const mailedLink = async (subject: RegExp): Promise<URL> => {
-    const { items } = (await (await fetch(`${server.url}/api/dev/outbox`)).json()) as Json;
+    const { items } = (await env.api('/api/dev/outbox')) as Json;
     const mail = (items as Json[]).find((m) => m.to === EMAIL && subject.test(m.subject));
     expect(mail, `a mail « ${subject} » to ${EMAIL}`).toBeTruthy();
     return new URL(mail!.text.match(/https?:\/\/\S+/)![0]);
   };
 
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('sign-up shows French errors, then sends a confirmation link', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/inscription`);
+    const { page } = env.browser;
+    await page.goto(`${env.server.url}/inscription`);
     await settled(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel(/Nom et prénom/).fill('Camille Référente');
@@ -56,10 +48,10 @@ describe.skipIf(!chromiumAvailable())('accounts', () => {
   });
 
   it('the mailed link confirms the address; login shows the name in the header; logout', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     const link = await mailedLink(/Confirmez votre adresse/);
     expect(link.pathname).toBe('/verifier-email');
-    await page.goto(`${server.url}${link.pathname}${link.search}`);
+    await page.goto(`${env.server.url}${link.pathname}${link.search}`);
     await expect.poll(() => page.locator('.notice--success').textContent()).toContain('Adresse confirmée');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'account-2-verified');
@@ -67,7 +59,7 @@ describe.skipIf(!chromiumAvailable())('accounts', () => {
     await page.reload();
     await expect.poll(() => page.locator('.notice--error').textContent()).toContain('plus valable');
 
-    await page.goto(`${server.url}/connexion?retour=%2Fdiagnostic`);
+    await page.goto(`${env.server.url}/connexion?retour=%2Fdiagnostic`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel(/Adresse électronique/).fill(EMAIL);
     await page.getByLabel(/Mot de passe/).fill('mauvais mot de passe');
@@ -75,7 +67,7 @@ describe.skipIf(!chromiumAvailable())('accounts', () => {
     await expect.poll(() => page.locator('.notice--error').textContent()).toContain('Adresse électronique ou mot de passe incorrect');
     await page.getByLabel(/Mot de passe/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}/diagnostic`);
+    await expect.poll(() => page.url()).toBe(`${env.server.url}/diagnostic`);
     await expect.poll(() => page.locator('.account__who').textContent()).toBe('Camille Référente');
 
     await page.locator('.account__who').click();
@@ -91,8 +83,8 @@ describe.skipIf(!chromiumAvailable())('accounts', () => {
   });
 
   it('forgotten password: mailed link → new password → login with it', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/mot-de-passe-oublie`);
+    const { page } = env.browser;
+    await page.goto(`${env.server.url}/mot-de-passe-oublie`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel(/Adresse électronique/).fill(EMAIL);
     await page.getByRole('button', { name: 'Recevoir un lien' }).click();
@@ -100,7 +92,7 @@ describe.skipIf(!chromiumAvailable())('accounts', () => {
 
     const link = await mailedLink(/nouveau mot de passe/);
     expect(link.pathname).toBe('/reinitialiser-mot-de-passe');
-    await page.goto(`${server.url}${link.pathname}${link.search}`);
+    await page.goto(`${env.server.url}${link.pathname}${link.search}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel(/^Nouveau mot de passe/).fill(NEW_PASSWORD);
     await page.getByLabel(/^Confirmation/).fill('autre chose encore plus long');
@@ -120,8 +112,8 @@ describe.skipIf(!chromiumAvailable())('accounts', () => {
   });
 
   it('an unknown address shows a French page-not-found', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/une-page-qui-n-existe-pas`);
+    const { page } = env.browser;
+    await page.goto(`${env.server.url}/une-page-qui-n-existe-pas`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Page introuvable');
     expect(await seriousA11yViolations(page)).toEqual([]);
     const api = await page.evaluate(async () => {

@@ -3,28 +3,20 @@
  * how to get in, contact, « signaler une erreur ») → back to the same results; the empty state that
  * names the unanswered barrier and widens the radius; the page at 360 px. axe-core on every page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, ensureWebBuilt, launchBrowser, screenshot, seriousA11yViolations, settled, startServer, type Browser, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { e2eEnvironment } from './environment.ts';
 
 type Json = Record<string, any>;
 
 describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const api = async (path: string): Promise<Json> => (await fetch(`${server.url}${path}`)).json() as Promise<Json>;
+  const env = e2eEnvironment();
+  const api = (path: string): Promise<Json> => env.api(path);
 
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('commune by keyboard + a barrier → offers with distance and reasons, in the URL, on the map', async () => {
-    const { page } = browser;
-    await page.goto(server.url);
+    const { page } = env.browser;
+    await page.goto(env.server.url);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Où orienter ?');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -63,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
   });
 
   it('hovering a card lights its marker; hovering and clicking a marker lights and selects its card', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     const card = page.locator('.result-card').filter({ hasText: 'Location solidaire de scooters' });
     const id = (await card.getAttribute('data-offer-id'))!;
     await card.hover();
@@ -73,18 +65,16 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
       .toEqual([id]);
 
     // Zoom onto the marker so it is not inside a cluster, then point at it.
-    const point = await page.evaluate(async (offerId) => {
+    const item = ((await api('/api/search?commune=47157&barriers=mobilite&size=100')).items as Json[]).find((i) => i.id === id)!;
+    const point = await page.evaluate(async ([lon, lat]) => {
       const el = document.querySelector('.map-canvas') as any;
       const map = el.maplibreMap;
-      const feature = map.querySourceFeatures('offers').find((f: any) => f.properties.id === offerId) ?? null;
-      const items = (await (await fetch(location.pathname.replace(/^\/$/, '') + '/api/search' + location.search.replace('freins', 'barriers') + '&size=100')).json()).items;
-      const item = items.find((i: any) => i.id === offerId);
-      map.jumpTo({ center: [item.lon, item.lat], zoom: 14 });
+      map.jumpTo({ center: [lon, lat], zoom: 14 });
       await new Promise((resolve) => map.once('idle', resolve));
-      const p = map.project([item.lon, item.lat]);
+      const p = map.project([lon, lat]);
       const box = el.getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y, clustered: feature === null };
-    }, id);
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, [item.lon, item.lat]);
     await page.mouse.move(10, 10);
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => card.getAttribute('class')).toContain('is-highlighted');
@@ -95,7 +85,7 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
   });
 
   it('offer page: how to get in, hours in French with open/closed, contact, demo badge; « signaler une erreur »; back keeps the search', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     const searchUrl = page.url();
     await page.locator('.result-card').filter({ hasText: 'Préparation accompagnée au permis B' }).getByRole('link').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Préparation accompagnée au permis B');
@@ -138,14 +128,14 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
   });
 
   it('a barrier with no answer nearby is named, and the radius can be widened', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     // Find, through the API, a barrier with nothing within 5 km of Marmande but something within 100 km.
     const near = await api('/api/search?commune=47157&radius_km=5&size=1');
     const far = await api('/api/search?commune=47157&radius_km=100&size=1');
     const referentials = await api('/api/referentials');
     const barrier = (referentials.barriers as Json[]).find((b) => !near.facets.barriers?.[b.key] && far.facets.barriers?.[b.key]);
     expect(barrier, 'the demo catalogue should have a barrier answered only far from Marmande').toBeTruthy();
-    await page.goto(`${server.url}/?commune=47157&freins=${barrier!.key}&rayon=5`);
+    await page.goto(`${env.server.url}/?commune=47157&freins=${barrier!.key}&rayon=5`);
     await settled(page);
     const notice = page.getByTestId('unmet-notice');
     expect(await notice.textContent()).toContain(`Aucune offre ne répond au besoin « ${barrier!.label} » à moins de 5 km de Marmande`);
@@ -156,8 +146,8 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
   });
 
   it('filters show facet counts; a keyword with a typo still finds', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/?commune=47157&freins=mobilite`);
+    const { page } = env.browser;
+    await page.goto(`${env.server.url}/?commune=47157&freins=mobilite`);
     await settled(page);
     await page.getByText('Plus de filtres').click();
     const free = page.getByLabel(/^Gratuit \(\d+\)$/);
@@ -167,7 +157,7 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     await settled(page);
     expect(await page.locator('.result-card').count()).toBe(count);
 
-    await page.goto(`${server.url}/?commune=47157`);
+    await page.goto(`${env.server.url}/?commune=47157`);
     await page.getByLabel('Mot-clé (facultatif)').fill('permsi');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await settled(page);
@@ -175,9 +165,9 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
   });
 
   it('works at 360 px wide: no horizontal scrolling, map above the list', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${server.url}/?commune=47157&freins=mobilite`);
+    await page.goto(`${env.server.url}/?commune=47157&freins=mobilite`);
     await settled(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const mapTop = await page.locator('.map-panel').evaluate((e) => e.getBoundingClientRect().top);

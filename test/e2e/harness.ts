@@ -5,13 +5,14 @@
  * REQUIRE_E2E=1 (CI) makes that a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { createTestDb } from '../helpers/db.ts';
 import { freePort } from '../helpers/meilisearch.ts';
+import { withFileLock } from '../helpers/file-lock.ts';
 import { buildWeb, webBuildNeeded, WEB_DIST } from '../../web/scripts/ensure-build.ts';
 
 export const WEB_DIST_DIR = WEB_DIST;
@@ -31,23 +32,9 @@ export function chromiumAvailable(): boolean {
 
 /** Builds web/dist once when it is missing or stale; parallel test files wait on a lock file. */
 export async function ensureWebBuilt(): Promise<void> {
-  const lock = join(root, 'web/.build.lock');
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx'));
-      break;
-    } catch {
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 90_000) rmSync(lock, { force: true });
-      if (Date.now() > deadline) throw new Error(`web build still locked: ${lock}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
+  await withFileLock(join(root, 'web/.build.lock'), async () => {
     if (webBuildNeeded()) await buildWeb({ quiet: true });
-  } finally {
-    rmSync(lock, { force: true });
-  }
+  }, { staleMs: 90_000 });
 }
 
 export interface RunningServer {

@@ -5,34 +5,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chromiumAvailable, ensureWebBuilt, launchBrowser, screenshot, seriousA11yViolations, settled, startServer, type Browser, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { e2eEnvironment } from './environment.ts';
 
 type Json = Record<string, any>;
 const MARMANDE = '47157';
 const SITUATION = 'Enfant(s) de moins de 3 ans sans solution de garde';
 
 describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const env = e2eEnvironment();
   let expected: Json;
   let unanswered: Json;
   const picked: string[] = [];
 
   const match = async (profile: Json): Promise<Json> =>
-    (await fetch(`${server.url}/api/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) })).json() as Promise<Json>;
+    (await fetch(`${env.server.url}/api/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) })).json() as Promise<Json>;
 
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('diagnostic: results per barrier as the API ranks them, unanswered barriers called out', async () => {
-    const refs = (await (await fetch(`${server.url}/api/referentials`)).json()) as Json;
+    const refs = (await env.api('/api/referentials')) as Json;
     // A barrier with no answer within 15 km of Marmande (no vehicle), found through the API itself.
     for (const b of refs.barriers as Json[]) {
       const r = await match({ commune: MARMANDE, barriers: [b.key], has_vehicle: false });
@@ -45,8 +37,8 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
     const situation = (refs.situations as Json[]).find((s) => s.label === SITUATION)!;
     expected = await match({ commune: MARMANDE, barriers: ['mobilite', unanswered.key], situations: [situation.id], has_vehicle: false });
 
-    const { page } = browser;
-    await page.goto(`${server.url}/diagnostic`);
+    const { page } = env.browser;
+    await page.goto(`${env.server.url}/diagnostic`);
     await settled(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     // Submitting empty explains what is missing.
@@ -85,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
   });
 
   it('actions go to the orientation; the header counts them', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     for (const g of (expected.groups as Json[]).filter((x) => !x.unmet).slice(0, 2)) {
       const card = page.locator(`.match-group[data-barrier="${g.barrier}"] .result-card`).first();
       picked.push(g.items[0].offer.name);
@@ -97,7 +89,7 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
   });
 
   it('the recap prints on A4 without navigation: names, addresses, hours in French, phone, how to get in', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     await page.getByTestId('basket-link').click();
     await settled(page);
     const items = page.locator('.recap-item');
@@ -129,7 +121,7 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
   });
 
   it('the share link carries only offer ids, and opens the same orientation elsewhere', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     const link = new URL(await page.getByLabel('Lien de l’orientation').inputValue());
     expect([...link.searchParams.keys()]).toEqual(['offres']);
     const ids = link.searchParams.get('offres')!.split(',');
@@ -141,13 +133,13 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
     // Someone else's browser (empty basket) opening the link.
     await page.getByRole('button', { name: 'Tout retirer' }).click();
     await expect.poll(() => page.getByTestId('basket-link').locator('.count').textContent()).toBe('0');
-    await page.goto(`${server.url}${link.pathname}${link.search}`);
+    await page.goto(`${env.server.url}${link.pathname}${link.search}`);
     await settled(page);
     expect(await page.locator('h1').textContent()).toContain('Orientation partagée');
     expect(await page.locator('.recap-item h2 a').allTextContents()).toEqual(picked);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'En faire mon orientation' }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}/orientation`);
+    await expect.poll(() => page.url()).toBe(`${env.server.url}/orientation`);
     await expect.poll(() => page.getByTestId('basket-link').locator('.count').textContent()).toBe('2');
   });
 });

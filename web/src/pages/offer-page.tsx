@@ -11,7 +11,6 @@ import { useTitle } from '../components/ui/use-title.ts';
 import { Loading } from '../components/ui/loading.tsx';
 import { ErrorNotice } from '../components/ui/error-notice.tsx';
 import { DemoBadge, OverdueBadge } from '../components/ui/badges.tsx';
-import { Icon } from '../components/ui/icon.tsx';
 import { BasketToggle } from '../components/basket/basket-toggle.tsx';
 import { HowToGetIn } from '../components/offer/how-to-get-in.tsx';
 import { AudienceBlock } from '../components/offer/audience-block.tsx';
@@ -23,6 +22,7 @@ import { FreshnessBlock } from '../components/offer/freshness-block.tsx';
 import { ReportForm } from '../components/offer/report-form.tsx';
 import { OfferMapView } from '../components/offer/offer-map-view.tsx';
 import { BackLink } from '../components/ui/back-link.tsx';
+import { Panel } from '../components/ui/panel.tsx';
 
 export function OfferPage({ params }: PageProps) {
   const offer = useAsync((signal) => getOffer(params.id!, signal), [params.id]);
@@ -75,67 +75,35 @@ export function OfferPage({ params }: PageProps) {
 
       <div class="offer-layout">
         <div>
-          <section class="panel" aria-labelledby="entrer">
-            <h2 id="entrer">
-              <Icon name="door" />
-              Comment y entrer
-            </h2>
+          <Panel id="entrer" icon="door" title="Comment y entrer">
             <HowToGetIn offer={o} refs={r} />
-          </section>
-          <section class="panel" aria-labelledby="description">
-            <h2 id="description">
-              <Icon name="info" />
-              En quoi ça consiste
-            </h2>
+          </Panel>
+          <Panel id="description" icon="info" title="En quoi ça consiste">
             <p class="description">{o.description}</p>
-          </section>
-          <section class="panel" aria-labelledby="public">
-            <h2 id="public">
-              <Icon name="users" />
-              Pour qui
-            </h2>
+          </Panel>
+          <Panel id="public" icon="users" title="Pour qui">
             <AudienceBlock offer={o} refs={r} />
-          </section>
-          <section class="panel" aria-labelledby="places">
-            <h2 id="places">
-              <Icon name="calendar" />
-              Places et sessions
-            </h2>
+          </Panel>
+          <Panel id="places" icon="calendar" title="Places et sessions">
             <PlacesBlock offer={o} />
-          </section>
+          </Panel>
         </div>
         <div>
-          <section class="panel" aria-labelledby="adresse">
-            <h2 id="adresse">
-              <Icon name="pin" />
-              Adresse
-            </h2>
+          <Panel id="adresse" icon="pin" title="Adresse">
             <AddressBlock offer={o} />
             {place.lon != null && place.lat != null && (o.modes_accueil ?? ['en-presentiel']).includes('en-presentiel') && (
               <OfferMapView lon={place.lon} lat={place.lat} departement={departement} label={`Carte : ${o.name}`} />
             )}
-          </section>
-          <section class="panel" aria-labelledby="horaires">
-            <h2 id="horaires">
-              <Icon name="clock" />
-              Horaires
-            </h2>
+          </Panel>
+          <Panel id="horaires" icon="clock" title="Horaires">
             <OpeningHours value={o.opening_hours ?? o.structure.opening_hours} departement={departement} />
-          </section>
-          <section class="panel" aria-labelledby="contact">
-            <h2 id="contact">
-              <Icon name="phone" />
-              Contact
-            </h2>
+          </Panel>
+          <Panel id="contact" icon="phone" title="Contact">
             <ContactBlock offer={o} />
-          </section>
-          <section class="panel" aria-labelledby="fraicheur">
-            <h2 id="fraicheur">
-              <Icon name="check" />
-              Mise à jour
-            </h2>
+          </Panel>
+          <Panel id="fraicheur" icon="check" title="Mise à jour">
             <FreshnessBlock offer={o} />
-          </section>
+          </Panel>
           <ReportForm offerId={o.id} />
         </div>
       </div>

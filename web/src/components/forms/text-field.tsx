@@ -1,4 +1,6 @@
 /** A labelled input with its hint and its error, wired for screen readers (aria-describedby, aria-invalid). */
+import { describedByOf, FieldHead } from './field-head.tsx';
+
 interface Props {
   id: string;
   label: string;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 export function TextField({ id, label, value, onValue, type = 'text', autoComplete, maxLength, required, hint, error, multiline }: Props) {
-  const describedBy = [hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   const common = {
     id,
     name: id,
@@ -27,20 +29,7 @@ export function TextField({ id, label, value, onValue, type = 'text', autoComple
   };
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={id}>
-        {label}
-        {required && <span class="required"> (obligatoire)</span>}
-      </label>
-      {hint && (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field__error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
+      <FieldHead id={id} label={label} required={required} hint={hint} error={error} />
       {multiline ? <textarea {...common} /> : // Preact types each input type separately; the union of ours is plain text-like inputs.
         <input {...common} type={type as 'text'} autoComplete={autoComplete} />}
     </div>

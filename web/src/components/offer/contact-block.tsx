@@ -9,35 +9,49 @@ import { Icon } from '../ui/icon.tsx';
 
 const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
+function ContactLines({ name, phone, email, website }: { name?: string | null; phone: string | null; email: string | null; website?: string | null }) {
+  if (!name && !phone && !email && !website) return null;
+  return (
+    <ul class="contact-list">
+      {name && (
+        <li>
+          <Icon name="user" />
+          {name}
+        </li>
+      )}
+      {phone && (
+        <li>
+          <Icon name="phone" />
+          <a href={tel(phone)}>{phone}</a>
+        </li>
+      )}
+      {email && (
+        <li>
+          <Icon name="mail" />
+          <a href={`mailto:${email}`}>{email}</a>
+        </li>
+      )}
+      {website && (
+        <li>
+          <Icon name="link" />
+          <a href={website} rel="noopener noreferrer" target="_blank">
+            Site de la structure<span class="sr-only"> (nouvelle fenêtre)</span>
+          </a>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 export function ContactBlock({ offer }: { offer: OfferDetail }) {
   const auth = useAuth();
   const { href } = useLocation();
   const s = offer.structure;
   const hasOwn = Boolean(offer.phone || offer.email || offer.contact_name);
+  const hasStructure = Boolean(s.phone || s.email || s.website);
   return (
     <div class="contact">
-      {hasOwn && (
-        <ul class="contact-list">
-          {offer.contact_name && (
-            <li>
-              <Icon name="user" />
-              {offer.contact_name}
-            </li>
-          )}
-          {offer.phone && (
-            <li>
-              <Icon name="phone" />
-              <a href={tel(offer.phone)}>{offer.phone}</a>
-            </li>
-          )}
-          {offer.email && (
-            <li>
-              <Icon name="mail" />
-              <a href={`mailto:${offer.email}`}>{offer.email}</a>
-            </li>
-          )}
-        </ul>
-      )}
+      <ContactLines name={offer.contact_name} phone={offer.phone} email={offer.email} />
       {offer.contact_restricted && (
         <p class="notice notice--info" data-testid="contact-restricted">
           <Icon name="info" />
@@ -53,36 +67,15 @@ export function ContactBlock({ offer }: { offer: OfferDetail }) {
           </span>
         </p>
       )}
-      {(s.phone || s.email || s.website) && (
+      {hasStructure && (
         <>
           <p class="contact__structure">
             <strong>{s.name}</strong>
           </p>
-          <ul class="contact-list">
-            {s.phone && (
-              <li>
-                <Icon name="phone" />
-                <a href={tel(s.phone)}>{s.phone}</a>
-              </li>
-            )}
-            {s.email && (
-              <li>
-                <Icon name="mail" />
-                <a href={`mailto:${s.email}`}>{s.email}</a>
-              </li>
-            )}
-            {s.website && (
-              <li>
-                <Icon name="link" />
-                <a href={s.website} rel="noopener noreferrer" target="_blank">
-                  Site de la structure<span class="sr-only"> (nouvelle fenêtre)</span>
-                </a>
-              </li>
-            )}
-          </ul>
+          <ContactLines phone={s.phone} email={s.email} website={s.website} />
         </>
       )}
-      {!hasOwn && !offer.contact_restricted && !s.phone && !s.email && <p>Aucun contact communiqué.</p>}
+      {!hasOwn && !offer.contact_restricted && !hasStructure && <p>Aucun contact communiqué.</p>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { isAbort } from '../../api/client.ts';
 import { searchCommunes } from '../../api/endpoints.ts';
 import type { CommuneSummary } from '../../api/types.ts';
+import { describedByOf, FieldHead } from '../forms/field-head.tsx';
 
 export interface CommuneChoice {
   code: string;
@@ -112,23 +113,10 @@ export function CommuneCombobox({ label, value, onChange, hint, error, required,
     }
   };
 
-  const describedBy = [hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <div class={`field combobox${error ? ' field--error' : ''}`}>
-      <label for={id}>
-        {label}
-        {required && <span class="required"> (obligatoire)</span>}
-      </label>
-      {hint && (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field__error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
+      <FieldHead id={id} label={label} required={required} hint={hint} error={error} />
       <div class="combobox__wrap">
         <input
           id={id}

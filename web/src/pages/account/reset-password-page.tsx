@@ -3,12 +3,11 @@ import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { resetPassword } from '../../api/endpoints.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
-import { TextField } from '../../components/forms/text-field.tsx';
 import { ErrorSummary } from '../../components/forms/error-summary.tsx';
 import { summaryOf, useSubmit } from '../../components/forms/use-submit.ts';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import { SuccessNotice } from '../../components/ui/success-notice.tsx';
-import { PASSWORD_MIN } from './signup-page.tsx';
+import { NewPasswordField, PASSWORD_MIN } from '../../components/forms/new-password-field.tsx';
 
 const FIELDS = { password: 'mot-de-passe', confirmation: 'confirmation', token: 'mot-de-passe' };
 
@@ -59,23 +58,11 @@ export function ResetPasswordPage({ query }: PageProps) {
           )}
           <ErrorSummary errors={summaryOf(submit.fieldErrors, FIELDS).filter((e) => !submit.fieldErrors.token || e.message !== submit.fieldErrors.token)} />
           <form class="panel" noValidate onSubmit={onSubmit}>
-            <TextField
-              id={FIELDS.password}
-              label="Nouveau mot de passe"
-              type="password"
-              autoComplete="new-password"
-              required
-              hint={`${PASSWORD_MIN} caractères au moins.`}
-              value={password}
-              onValue={setPassword}
-              error={submit.fieldErrors.password}
-            />
-            <TextField
+            <NewPasswordField id={FIELDS.password} label="Nouveau mot de passe" value={password} onValue={setPassword} error={submit.fieldErrors.password} />
+            <NewPasswordField
               id={FIELDS.confirmation}
               label="Confirmation du mot de passe"
-              type="password"
-              autoComplete="new-password"
-              required
+              hint="Le même, une seconde fois."
               value={confirmation}
               onValue={setConfirmation}
               error={submit.fieldErrors.confirmation}

@@ -9,9 +9,9 @@ import { summaryOf, useSubmit } from '../../components/forms/use-submit.ts';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import { SuccessNotice } from '../../components/ui/success-notice.tsx';
 import { DevOutboxHint } from '../../components/ui/dev-outbox-hint.tsx';
+import { NewPasswordField, PASSWORD_MIN } from '../../components/forms/new-password-field.tsx';
 
 const FIELDS = { name: 'nom', email: 'email', password: 'mot-de-passe' };
-export const PASSWORD_MIN = 12;
 
 export function SignupPage(_: PageProps) {
   useTitle('Créer un compte');
@@ -60,12 +60,9 @@ export function SignupPage(_: PageProps) {
           onValue={setEmail}
           error={submit.fieldErrors.email}
         />
-        <TextField
+        <NewPasswordField
           id={FIELDS.password}
           label="Mot de passe"
-          type="password"
-          autoComplete="new-password"
-          required
           hint={`${PASSWORD_MIN} caractères au moins ; une phrase facile à retenir convient très bien.`}
           value={password}
           onValue={setPassword}
