@@ -17,8 +17,8 @@ import { Icon } from '../components/ui/icon.tsx';
 import { CommuneCombobox } from '../components/search/commune-combobox.tsx';
 import { BarrierChips } from '../components/search/barrier-chips.tsx';
 import { CheckboxGroup } from '../components/search/checkbox-group.tsx';
-import { ErrorSummary } from '../components/forms/error-summary.tsx';
-import { summaryOf, useSubmit } from '../components/forms/use-submit.ts';
+import { useSubmit } from '../components/forms/use-submit.ts';
+import { FormProblems } from '../components/forms/form-problems.tsx';
 import { SituationPicker } from '../components/diagnostic/situation-picker.tsx';
 import { MatchGroupView } from '../components/diagnostic/match-group-view.tsx';
 import { EMPTY_DRAFT, loadDraft, profileOf, saveDraft, type DiagnosticDraft } from '../components/diagnostic/diagnostic-draft.ts';
@@ -83,8 +83,7 @@ export function DiagnosticPage(_: PageProps) {
     <div class="diagnostic-page">
       <h1>Diagnostic : quelles actions pour cette personne ?</h1>
       <p class="lead">Rien de ce que vous saisissez n’est enregistré ni transmis avec un nom : seuls la commune et les besoins servent à chercher.</p>
-      {submit.formError && !Object.keys(submit.fieldErrors).length && <ErrorNotice title={submit.formError.title} message={submit.formError.userMessage} />}
-      <ErrorSummary errors={summaryOf(submit.fieldErrors, FIELDS)} />
+      <FormProblems submit={submit} fields={FIELDS} />
       <form
         class="diagnostic-form"
         noValidate

@@ -2,9 +2,8 @@
 import { useState } from 'preact/hooks';
 import { reportOffer } from '../../api/endpoints.ts';
 import { TextField } from '../forms/text-field.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { summaryOf, useSubmit } from '../forms/use-submit.ts';
-import { ErrorNotice } from '../ui/error-notice.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
+import { FormProblems } from '../forms/form-problems.tsx';
 import { SuccessNotice } from '../ui/success-notice.tsx';
 import { Icon } from '../ui/icon.tsx';
 
@@ -34,8 +33,7 @@ export function ReportForm({ offerId }: { offerId: string }) {
       ) : (
         <form noValidate onSubmit={onSubmit}>
           <p class="hint">Un numéro qui ne répond plus, des horaires qui ont changé, une action arrêtée ? L’équipe qui tient l’offre du département corrigera.</p>
-          {submit.formError && !Object.keys(submit.fieldErrors).length && <ErrorNotice title={submit.formError.title} message={submit.formError.userMessage} />}
-          <ErrorSummary errors={summaryOf(submit.fieldErrors, FIELDS)} />
+          <FormProblems submit={submit} fields={FIELDS} />
           <TextField id={FIELDS.message} label="Qu’est-ce qui est faux ?" multiline required maxLength={2000} value={message} onValue={setMessage} error={submit.fieldErrors.message} />
           <TextField
             id={FIELDS.email}

@@ -4,9 +4,8 @@ import type { PageProps } from '../../routes.ts';
 import { forgotPassword } from '../../api/endpoints.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
 import { TextField } from '../../components/forms/text-field.tsx';
-import { ErrorSummary } from '../../components/forms/error-summary.tsx';
-import { summaryOf, useSubmit } from '../../components/forms/use-submit.ts';
-import { ErrorNotice } from '../../components/ui/error-notice.tsx';
+import { useSubmit } from '../../components/forms/use-submit.ts';
+import { FormProblems } from '../../components/forms/form-problems.tsx';
 import { SuccessNotice } from '../../components/ui/success-notice.tsx';
 import { DevOutboxHint } from '../../components/ui/dev-outbox-hint.tsx';
 
@@ -34,8 +33,7 @@ export function ForgotPasswordPage(_: PageProps) {
       ) : (
         <>
           <p class="lead">Indiquez l’adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
-          {submit.formError && !Object.keys(submit.fieldErrors).length && <ErrorNotice title={submit.formError.title} message={submit.formError.userMessage} />}
-          <ErrorSummary errors={summaryOf(submit.fieldErrors, FIELDS)} />
+          <FormProblems submit={submit} fields={FIELDS} />
           <form class="panel" noValidate onSubmit={onSubmit}>
             <TextField id={FIELDS.email} label="Adresse électronique" type="email" autoComplete="email" required value={email} onValue={setEmail} error={submit.fieldErrors.email} />
             <button type="submit" class="button" disabled={submit.submitting}>

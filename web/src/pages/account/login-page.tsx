@@ -5,9 +5,8 @@ import { navigate } from '../../router.ts';
 import { signIn } from '../../state/auth.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
 import { TextField } from '../../components/forms/text-field.tsx';
-import { ErrorSummary } from '../../components/forms/error-summary.tsx';
-import { summaryOf, useSubmit } from '../../components/forms/use-submit.ts';
-import { ErrorNotice } from '../../components/ui/error-notice.tsx';
+import { useSubmit } from '../../components/forms/use-submit.ts';
+import { FormProblems } from '../../components/forms/form-problems.tsx';
 import { safeReturnPath } from './return-path.ts';
 
 const FIELDS = { email: 'email', password: 'mot-de-passe' };
@@ -33,8 +32,7 @@ export function LoginPage({ query }: PageProps) {
     <div class="page-narrow">
       <h1>Se connecter</h1>
       <p class="lead">Le compte professionnel donne accès aux contacts réservés aux professionnels et, pour les structures, à la mise à jour de leur offre.</p>
-      {submit.formError && !Object.keys(submit.fieldErrors).length && <ErrorNotice title={submit.formError.title} message={submit.formError.userMessage} />}
-      <ErrorSummary errors={summaryOf(submit.fieldErrors, FIELDS)} />
+      <FormProblems submit={submit} fields={FIELDS} />
       <form class="panel" noValidate onSubmit={onSubmit}>
         <TextField id={FIELDS.email} label="Adresse électronique" type="email" autoComplete="email" required value={email} onValue={setEmail} error={submit.fieldErrors.email} />
         <TextField id={FIELDS.password} label="Mot de passe" type="password" autoComplete="current-password" required value={password} onValue={setPassword} error={submit.fieldErrors.password} />

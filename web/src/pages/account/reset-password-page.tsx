@@ -3,13 +3,14 @@ import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { resetPassword } from '../../api/endpoints.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
-import { ErrorSummary } from '../../components/forms/error-summary.tsx';
-import { summaryOf, useSubmit } from '../../components/forms/use-submit.ts';
+import { useSubmit } from '../../components/forms/use-submit.ts';
+import { FormProblems } from '../../components/forms/form-problems.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import { SuccessNotice } from '../../components/ui/success-notice.tsx';
 import { NewPasswordField, PASSWORD_MIN } from '../../components/forms/new-password-field.tsx';
 
-const FIELDS = { password: 'mot-de-passe', confirmation: 'confirmation', token: 'mot-de-passe' };
+// An invalid or expired link (path token) is about the whole form: FormProblems shows the API's message.
+const FIELDS = { password: 'mot-de-passe', confirmation: 'confirmation' };
 
 export function ResetPasswordPage({ query }: PageProps) {
   useTitle('Nouveau mot de passe');
@@ -44,19 +45,10 @@ export function ResetPasswordPage({ query }: PageProps) {
     <div class="page-narrow">
       <h1>Choisir un nouveau mot de passe</h1>
       {done ? (
-        <SuccessNotice title="Mot de passe modifié" message={done}>
-          <p>
-            <a class="button" href="/connexion">
-              Se connecter
-            </a>
-          </p>
-        </SuccessNotice>
+        <SuccessNotice title="Mot de passe modifié" message={done} next={{ href: "/connexion", label: "Se connecter" }} />
       ) : (
         <>
-          {submit.formError && (submit.fieldErrors.token || !Object.keys(submit.fieldErrors).length) && (
-            <ErrorNotice title={submit.formError.title} message={submit.formError.userMessage} />
-          )}
-          <ErrorSummary errors={summaryOf(submit.fieldErrors, FIELDS).filter((e) => !submit.fieldErrors.token || e.message !== submit.fieldErrors.token)} />
+          <FormProblems submit={submit} fields={FIELDS} general={['token']} />
           <form class="panel" noValidate onSubmit={onSubmit}>
             <NewPasswordField id={FIELDS.password} label="Nouveau mot de passe" value={password} onValue={setPassword} error={submit.fieldErrors.password} />
             <NewPasswordField

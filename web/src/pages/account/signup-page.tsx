@@ -4,9 +4,8 @@ import type { PageProps } from '../../routes.ts';
 import { signup } from '../../api/endpoints.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
 import { TextField } from '../../components/forms/text-field.tsx';
-import { ErrorSummary } from '../../components/forms/error-summary.tsx';
-import { summaryOf, useSubmit } from '../../components/forms/use-submit.ts';
-import { ErrorNotice } from '../../components/ui/error-notice.tsx';
+import { useSubmit } from '../../components/forms/use-submit.ts';
+import { FormProblems } from '../../components/forms/form-problems.tsx';
 import { SuccessNotice } from '../../components/ui/success-notice.tsx';
 import { DevOutboxHint } from '../../components/ui/dev-outbox-hint.tsx';
 import { NewPasswordField, PASSWORD_MIN } from '../../components/forms/new-password-field.tsx';
@@ -46,8 +45,7 @@ export function SignupPage(_: PageProps) {
     <div class="page-narrow">
       <h1>Créer un compte professionnel</h1>
       <p class="lead">Pour les agents, référents et structures : un compte donne accès aux contacts réservés aux professionnels.</p>
-      {submit.formError && !Object.keys(submit.fieldErrors).length && <ErrorNotice title={submit.formError.title} message={submit.formError.userMessage} />}
-      <ErrorSummary errors={summaryOf(submit.fieldErrors, FIELDS)} />
+      <FormProblems submit={submit} fields={FIELDS} />
       <form class="panel" noValidate onSubmit={onSubmit}>
         <TextField id={FIELDS.name} label="Nom et prénom" autoComplete="name" required value={name} onValue={setName} error={submit.fieldErrors.name} maxLength={120} />
         <TextField

@@ -30,13 +30,7 @@ export function VerifyEmailPage({ query }: PageProps) {
       <h1>Confirmation de l’adresse électronique</h1>
       {state.kind === 'working' && <Loading label="Confirmation en cours…" />}
       {state.kind === 'done' && (
-        <SuccessNotice title="Adresse confirmée" message={state.message}>
-          <p>
-            <a class="button" href="/connexion">
-              Se connecter
-            </a>
-          </p>
-        </SuccessNotice>
+        <SuccessNotice title="Adresse confirmée" message={state.message} next={{ href: "/connexion", label: "Se connecter" }} />
       )}
       {state.kind === 'failed' && (
         <>
