@@ -100,17 +100,19 @@ async function main() {
     const markers = async (count: number, cluster: boolean, departements: string[] = ['71']) =>
       (await page.evaluate(`(${markersScript})(${JSON.stringify({ mapUrl: `/${mapFile}`, count, cluster, departements })})`)) as { loadMs: number; frames: number[] };
     await page.goto(server.url);
-    // Each scenario three times (the machine may be busy): frames of all runs together.
-    const repeated = async (count: number, cluster: boolean, departements?: string[]) => {
-      const runs = [];
-      for (let i = 0; i < 3; i++) runs.push(await markers(count, cluster, departements));
-      return { loadMs: median(runs.map((r) => r.loadMs)), frames: runs.flatMap((r) => r.frames) };
-    };
-    const empty = await repeated(0, true, []);
-    const baseline = await repeated(0, true);
-    const clustered = await repeated(MARKERS, true);
-    const unclustered = await repeated(MARKERS, false);
-    const bare = await repeated(MARKERS, true, []);
+    // Three rounds through every scenario, interleaved so that a busy moment of the machine does
+    // not fall on one scenario only; frames of the three runs together.
+    const scenarios: Array<[string, number, boolean, string[]]> = [
+      ['no marker, blank map', 0, true, []],
+      ['no marker, basemap', 0, true, ['71']],
+      [`${MARKERS} clustered, basemap`, MARKERS, true, ['71']],
+      [`${MARKERS} unclustered, basemap`, MARKERS, false, ['71']],
+      [`${MARKERS} clustered, blank map`, MARKERS, true, []],
+    ];
+    const markerRuns = new Map<string, Array<{ loadMs: number; frames: number[] }>>();
+    for (let round = 0; round < 3; round++) {
+      for (const [name, count, cluster, departements] of scenarios) markerRuns.set(name, [...(markerRuns.get(name) ?? []), await markers(count, cluster, departements)]);
+    }
     const frameStats = (r: { loadMs: number; frames: number[] }) => ({
       dataLoadMs: Math.round(r.loadMs),
       frames: r.frames.length,
@@ -128,11 +130,9 @@ async function main() {
       firstResults: { url: url.replace(server.url, ''), coldMs: cold, warmMs: warm, coldMedianMs: median(cold), warmMedianMs: median(warm), maxMs: Math.max(...cold, ...warm) },
       markers: {
         count: MARKERS,
-        'no marker, blank map': frameStats(empty),
-        'no marker, basemap': frameStats(baseline),
-        [`${MARKERS} clustered, basemap`]: frameStats(clustered),
-        [`${MARKERS} unclustered, basemap`]: frameStats(unclustered),
-        [`${MARKERS} clustered, blank map`]: frameStats(bare),
+        ...Object.fromEntries(
+          [...markerRuns].map(([name, rs]) => [name, frameStats({ loadMs: median(rs.map((r) => r.loadMs)), frames: rs.flatMap((r) => r.frames) })]),
+        ),
       },
       budgets: {
         initialJsKb: { budget: INITIAL_JS_BUDGET_KB, ok: bundle.initialJsKb <= INITIAL_JS_BUDGET_KB },
@@ -147,8 +147,8 @@ async function main() {
     console.log(`initial JS ${bundle.initialJsKb} KB (budget ${INITIAL_JS_BUDGET_KB}) · initial CSS ${bundle.initialCssKb} KB · map chunk ${bundle.mapChunkKb} KB + CSS ${bundle.mapCssKb} KB (lazy)`);
     console.log(`\nFirst results on screen (${RUNS} runs each): cold median ${result.firstResults.coldMedianMs} ms, warm median ${result.firstResults.warmMedianMs} ms, worst ${result.firstResults.maxMs} ms (budget ${FIRST_RESULTS_BUDGET_MS})`);
     console.log(`\n${MARKERS} markers on a 640×720 map, 5 eased pans and zooms × 3 runs (software WebGL, headless; load average ${loadavg()[0]!.toFixed(1)}):`);
-    const { count: _count, ...runs } = result.markers;
-    console.table(runs);
+    const { count: _count, ...markerTable } = result.markers;
+    console.table(markerTable);
     const failed = Object.entries(result.budgets).filter(([, b]) => !b.ok);
     if (failed.length) {
       console.error(`Over budget: ${failed.map(([k]) => k).join(', ')}`);

@@ -40,11 +40,13 @@ export function showDepartements(map: MapLibreMap, codes: readonly string[], off
     if (map.getSource(contour)) continue;
     const before = map.getLayer(FIRST_OVERLAY_LAYER) ? FIRST_OVERLAY_LAYER : undefined;
     // One light fill (the département) and thin commune lines: cheap to draw, even without a GPU.
-    map.addSource(contour, { type: 'geojson', data: departementLayerUrl(code, 'contour') });
+    map.addSource(contour, { type: 'geojson', data: departementLayerUrl(code, 'contour'), tolerance: 1 });
     if (offline) {
       const communes = `communes-${code}`;
       map.addLayer({ id: `${contour}-fill`, type: 'fill', source: contour, paint: { 'fill-color': MAP_COLORS.land } }, before);
-      map.addSource(communes, { type: 'geojson', data: departementLayerUrl(code, 'communes') });
+      // Borders are a backdrop: simplified, and tiled up to zoom 10 only (over-zoomed beyond), which
+      // spares the worker most of the re-tiling while zooming.
+      map.addSource(communes, { type: 'geojson', data: departementLayerUrl(code, 'communes'), tolerance: 1, maxzoom: 10 });
       map.addLayer({ id: `${communes}-line`, type: 'line', source: communes, paint: { 'line-color': MAP_COLORS.communeLine, 'line-width': 0.6 } }, before);
     }
     map.addLayer({ id: `${contour}-line`, type: 'line', source: contour, paint: { 'line-color': MAP_COLORS.departementLine, 'line-width': 2 } }, before);

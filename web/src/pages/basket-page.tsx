@@ -131,6 +131,9 @@ export function BasketPage({ query }: PageProps) {
             <RecapItem n={i + 1} offer={offer} refs={refs.data} onRemove={shared ? undefined : () => removeFromBasket(offer.id)} />
           ))}
           {found.length > 0 && <ShareLink ids={found.map(({ offer }) => offer.id)} />}
+          <p class="print-only print-footer">
+            Horaires, places et conditions peuvent changer : appelez avant de vous déplacer. Document établi avec le service « Offre locale d’insertion » ({window.location.host}).
+          </p>
         </>
       )}
     </div>
