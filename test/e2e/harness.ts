@@ -155,5 +155,5 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 /** The app's fetches have settled and no spinner is left. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.loading, .is-loading'));
+  await page.waitForFunction(() => !document.querySelector('.loading, .is-loading, [aria-busy="true"]'));
 }

@@ -69,20 +69,23 @@ export function SearchPage({ query }: PageProps) {
       ) : !search.data ? (
         <Loading label="Recherche des offres…" />
       ) : (
-        <ResultsPanel
-          state={state}
-          outcome={search.data}
-          refs={refs.data}
-          commune={commune.data}
-          loading={search.loading}
-          hovered={hovered}
-          onHover={setHovered}
-          onSelect={(id, index) => update({ selected: id, page: pageOfIndex(state.page, index) }, { replace: true })}
-          onWiden={() => update({ radius: widerRadius(state.radius) ?? state.radius })}
-          onClearFilters={() => update({ publics: [], types: [], fees: [], modes: [] })}
-          onClearKeyword={() => update({ q: '' })}
-          hrefOfPage={(page) => searchHref({ ...state, page, selected: null })}
-        />
+        <>
+          {search.error && <ErrorNotice title="La recherche n’a pas abouti : résultats précédents affichés" message={search.error.userMessage} onRetry={search.reload} />}
+          <ResultsPanel
+            state={state}
+            outcome={search.data}
+            refs={refs.data}
+            commune={commune.data}
+            loading={search.loading}
+            hovered={hovered}
+            onHover={setHovered}
+            onSelect={(id, index) => update({ selected: id, page: pageOfIndex(state.page, index) }, { replace: true })}
+            onWiden={() => update({ radius: widerRadius(state.radius) ?? state.radius })}
+            onClearFilters={() => update({ publics: [], types: [], fees: [], modes: [] })}
+            onClearKeyword={() => update({ q: '' })}
+            hrefOfPage={(page) => searchHref({ ...state, page, selected: null })}
+          />
+        </>
       )}
     </div>
   );
