@@ -73,35 +73,36 @@ export function OfferPage({ params }: PageProps) {
         </p>
       </header>
 
+      {/* On a phone the two columns become one: what to do, where, when and whom to call come first. */}
       <div class="offer-layout">
         <div>
-          <Panel id="entrer" icon="door" title="Comment y entrer">
+          <Panel order={1} id="entrer" icon="door" title="Comment y entrer">
             <HowToGetIn offer={o} refs={r} />
           </Panel>
-          <Panel id="description" icon="info" title="En quoi ça consiste">
+          <Panel order={7} id="description" icon="info" title="En quoi ça consiste">
             <p class="description">{o.description}</p>
           </Panel>
-          <Panel id="public" icon="users" title="Pour qui">
+          <Panel order={5} id="public" icon="users" title="Pour qui">
             <AudienceBlock offer={o} refs={r} />
           </Panel>
-          <Panel id="places" icon="calendar" title="Places et sessions">
+          <Panel order={6} id="places" icon="calendar" title="Places et sessions">
             <PlacesBlock offer={o} />
           </Panel>
         </div>
         <div>
-          <Panel id="adresse" icon="pin" title="Adresse">
+          <Panel order={2} id="adresse" icon="pin" title="Adresse">
             <AddressBlock offer={o} />
             {place.lon != null && place.lat != null && (o.modes_accueil ?? ['en-presentiel']).includes('en-presentiel') && (
               <OfferMapView lon={place.lon} lat={place.lat} departement={departement} label={`Carte : ${o.name}`} />
             )}
           </Panel>
-          <Panel id="horaires" icon="clock" title="Horaires">
+          <Panel order={3} id="horaires" icon="clock" title="Horaires">
             <OpeningHours value={o.opening_hours ?? o.structure.opening_hours} departement={departement} />
           </Panel>
-          <Panel id="contact" icon="phone" title="Contact">
+          <Panel order={4} id="contact" icon="phone" title="Contact">
             <ContactBlock offer={o} />
           </Panel>
-          <Panel id="fraicheur" icon="check" title="Mise à jour">
+          <Panel order={8} id="fraicheur" icon="check" title="Mise à jour">
             <FreshnessBlock offer={o} />
           </Panel>
           <ReportForm offerId={o.id} />

@@ -2,9 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import { Icon, type IconName } from './icon.tsx';
 
-export function Panel({ id, title, icon, children }: { id: string; title: string; icon?: IconName; children: ComponentChildren }) {
+/** `order`: the panel's rank when a two-column page collapses into one (small screens). */
+export function Panel({ id, title, icon, order, children }: { id: string; title: string; icon?: IconName; order?: number; children: ComponentChildren }) {
   return (
-    <section class="panel" aria-labelledby={id}>
+    <section class="panel" aria-labelledby={id} style={order ? { '--order': order } : undefined}>
       <h2 id={id}>
         {icon && <Icon name={icon} />}
         {title}
