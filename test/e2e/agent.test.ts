@@ -23,7 +23,17 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     const commune = page.getByRole('combobox', { name: 'Commune de la personne' });
     await commune.fill('marmand');
     await page.getByRole('option', { name: /Marmande \(47200\)/ }).waitFor();
-    // Keyboard only: the first suggestion is active, Enter picks it.
+    expect(await commune.getAttribute('aria-expanded')).toBe('true');
+    // Échap closes the suggestions; ↓ opens them again.
+    await commune.press('Escape');
+    expect(await commune.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('listbox').isVisible()).toBe(false);
+    await commune.press('ArrowDown');
+    expect(await commune.getAttribute('aria-expanded')).toBe('true');
+    const first = page.getByRole('option').first();
+    expect(await commune.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    // Keyboard only: ↓ ↑ come back to the first suggestion (Marmande, the largest), Entrée picks it.
     await commune.press('ArrowDown');
     await commune.press('ArrowUp');
     await commune.press('Enter');
@@ -50,6 +60,9 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
       return map.querySourceFeatures('offers').reduce((n: number, f: any) => n + (f.properties.point_count ?? 1), 0);
     });
     expect(drawn).toBe(expected.items.filter((i: Json) => i.lat != null).length);
+    // Offline basemap: the département's contour and its communes' borders from our own API.
+    const layers = await page.evaluate(() => (document.querySelector('.map-canvas') as any).maplibreMap.getStyle().layers.map((l: any) => l.id));
+    expect(layers).toEqual(expect.arrayContaining(['background', 'departement-47-fill', 'communes-47-line', 'departement-47-line', 'offer-clusters', 'offer-points']));
     await screenshot(page, 'agent-1-results');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -10,15 +10,15 @@ export interface E2eEnvironment {
 }
 
 /**
- * Registers beforeAll/afterAll for a suite: the web app built, a server and a browser started
- * (in parallel), both stopped at the end.
+ * Registers beforeAll/afterAll for a suite: the web app built, a server (with `serverEnv` added to its
+ * environment) and a browser started in parallel, both stopped at the end.
  */
-export function e2eEnvironment(): E2eEnvironment {
+export function e2eEnvironment(serverEnv: Record<string, string> = {}): E2eEnvironment {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(serverEnv), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -83,15 +83,22 @@ export function CommuneCombobox({ label, value, onChange, hint, error, required,
 
   const onKeyDown = (event: KeyboardEvent) => {
     switch (event.key) {
+      // Closed: ↓ opens on the first suggestion, ↑ on the last (ARIA combobox pattern); open: move.
       case 'ArrowDown':
         event.preventDefault();
-        if (!open && options.length) setOpen(true);
-        setActive((i) => (options.length ? (i + 1) % options.length : -1));
+        if (!options.length) break;
+        if (!open) {
+          setOpen(true);
+          setActive(0);
+        } else setActive((i) => (i + 1) % options.length);
         break;
       case 'ArrowUp':
         event.preventDefault();
-        if (!open && options.length) setOpen(true);
-        setActive((i) => (options.length ? (i - 1 + options.length) % options.length : -1));
+        if (!options.length) break;
+        if (!open) {
+          setOpen(true);
+          setActive(options.length - 1);
+        } else setActive((i) => (i - 1 + options.length) % options.length);
         break;
       case 'Enter':
         if (open && active >= 0 && options[active]) {
