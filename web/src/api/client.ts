@@ -27,6 +27,11 @@ export class ApiError extends Error {
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
+/** True when this browser holds a session's CSRF cookie (set with the session at login). */
+export function hasSessionCookie(): boolean {
+  return csrfToken() !== null;
+}
+
 function csrfToken(): string | null {
   const m = /(?:^|;\s*)csrf=([^;]+)/.exec(document.cookie);
   return m ? decodeURIComponent(m[1]!) : null;

@@ -210,7 +210,8 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
     reveal(id) {
       const p = points.get(id);
       if (!p) return;
-      if (!map.getBounds().contains([p.lon, p.lat])) map.easeTo({ center: [p.lon, p.lat], duration: 400 });
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      if (!map.getBounds().contains([p.lon, p.lat])) map.easeTo({ center: [p.lon, p.lat], duration: still ? 0 : 400 });
     },
     resize: () => map.resize(),
     destroy: () => map.remove(),

@@ -1,5 +1,5 @@
 /** Who is signed in, for the whole app: loaded from GET /api/me at start, changed by login and logout. */
-import { ApiError } from '../api/client.ts';
+import { ApiError, hasSessionCookie } from '../api/client.ts';
 import { getMe, login, logout } from '../api/endpoints.ts';
 import type { Me } from '../api/types.ts';
 import { createStore, useStore } from './store.ts';
@@ -11,6 +11,11 @@ const auth = createStore<AuthState>({ status: 'loading' });
 export const useAuth = (): AuthState => useStore(auth);
 
 export async function refreshAuth(): Promise<void> {
+  // No session cookie, no session: an anonymous visit costs no request (and no 401 in the console).
+  if (!hasSessionCookie()) {
+    auth.set({ status: 'anonymous' });
+    return;
+  }
   try {
     auth.set({ status: 'signed-in', me: await getMe() });
   } catch (error) {
