@@ -13,7 +13,11 @@ const api = process.env.API_URL ?? 'http://localhost:8787';
 export default defineConfig({
   root: webRoot,
   // The app imports pure modules of api/domain (types, French relative time).
-  server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] }, proxy: { '/api': api, '/dev': api } },
+  server: {
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+    // Keep the browser's Host: the API then sees the dev server's origin, which its CSRF checks accept.
+    proxy: { '/api': { target: api, changeOrigin: false }, '/dev': { target: api, changeOrigin: false } },
+  },
   plugins: [preact({ prerender: { enabled: false } })],
   build: {
     outDir: 'dist',

@@ -10,26 +10,22 @@ export interface PageProps {
   query: URLSearchParams;
 }
 
-export interface Route {
-  path: string;
-  /** The page component, or a loader of its chunk. */
-  page: ComponentType<PageProps> | (() => Promise<ComponentType<PageProps>>);
-  lazy?: boolean;
-}
+type Page = ComponentType<PageProps>;
 
-const lazy = (load: () => Promise<ComponentType<PageProps>>): Route['page'] => load;
+/** A page in the entry chunk (`page`) or in a chunk of its own (`load`). */
+export type Route = { path: string; page: Page } | { path: string; load: () => Promise<Page> };
 
 export const ROUTES: Route[] = [
   { path: '/', page: SearchPage },
-  { path: '/offres/:id', lazy: true, page: lazy(() => import('./pages/offer-page.tsx').then((m) => m.OfferPage)) },
-  { path: '/diagnostic', lazy: true, page: lazy(() => import('./pages/diagnostic-page.tsx').then((m) => m.DiagnosticPage)) },
-  { path: '/orientation', lazy: true, page: lazy(() => import('./pages/basket-page.tsx').then((m) => m.BasketPage)) },
-  { path: '/connexion', lazy: true, page: lazy(() => import('./pages/account/login-page.tsx').then((m) => m.LoginPage)) },
-  { path: '/inscription', lazy: true, page: lazy(() => import('./pages/account/signup-page.tsx').then((m) => m.SignupPage)) },
-  { path: '/verifier-email', lazy: true, page: lazy(() => import('./pages/account/verify-email-page.tsx').then((m) => m.VerifyEmailPage)) },
-  { path: '/mot-de-passe-oublie', lazy: true, page: lazy(() => import('./pages/account/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage)) },
-  { path: '/reinitialiser-mot-de-passe', lazy: true, page: lazy(() => import('./pages/account/reset-password-page.tsx').then((m) => m.ResetPasswordPage)) },
-  { path: '/compte', lazy: true, page: lazy(() => import('./pages/account/account-page.tsx').then((m) => m.AccountPage)) },
+  { path: '/offres/:id', load: () => import('./pages/offer-page.tsx').then((m) => m.OfferPage) },
+  { path: '/diagnostic', load: () => import('./pages/diagnostic-page.tsx').then((m) => m.DiagnosticPage) },
+  { path: '/orientation', load: () => import('./pages/basket-page.tsx').then((m) => m.BasketPage) },
+  { path: '/connexion', load: () => import('./pages/account/login-page.tsx').then((m) => m.LoginPage) },
+  { path: '/inscription', load: () => import('./pages/account/signup-page.tsx').then((m) => m.SignupPage) },
+  { path: '/verifier-email', load: () => import('./pages/account/verify-email-page.tsx').then((m) => m.VerifyEmailPage) },
+  { path: '/mot-de-passe-oublie', load: () => import('./pages/account/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage) },
+  { path: '/reinitialiser-mot-de-passe', load: () => import('./pages/account/reset-password-page.tsx').then((m) => m.ResetPasswordPage) },
+  { path: '/compte', load: () => import('./pages/account/account-page.tsx').then((m) => m.AccountPage) },
 ];
 
-export const NOT_FOUND: Route = { path: '*', lazy: true, page: lazy(() => import('./pages/not-found-page.tsx').then((m) => m.NotFoundPage)) };
+export const NOT_FOUND: Route = { path: '*', load: () => import('./pages/not-found-page.tsx').then((m) => m.NotFoundPage) };

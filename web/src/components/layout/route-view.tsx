@@ -25,12 +25,12 @@ export function RouteView() {
   const [, setTick] = useState(0);
   const [failed, setFailed] = useState(false);
   const first = useRef(true);
-  const Page = route.lazy ? loaded.get(route) : (route.page as ComponentType<PageProps>);
+  const Page = 'page' in route ? route.page : loaded.get(route);
 
   useEffect(() => {
-    if (Page) return;
+    if (Page || !('load' in route)) return;
     setFailed(false);
-    (route.page as () => Promise<ComponentType<PageProps>>)().then(
+    route.load().then(
       (component) => {
         loaded.set(route, component);
         setTick((n) => n + 1);

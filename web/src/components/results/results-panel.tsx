@@ -42,7 +42,7 @@ export function ResultsPanel(p: Props) {
 
   useEffect(() => {
     if (!state.selected) return;
-    document.querySelector(`[data-offer-id="${CSS.escape(state.selected)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    document.querySelector(`[data-offer-id="${CSS.escape(state.selected)}"]`)?.scrollIntoView({ block: 'nearest', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }, [state.selected, state.page]);
 
   const points = results.items.filter((i) => i.lat != null && i.lon != null).map((i) => ({ id: i.id, name: i.name, lon: i.lon!, lat: i.lat! }));
