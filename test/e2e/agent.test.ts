@@ -55,11 +55,19 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
 
     // The map draws every result with coordinates.
     await page.waitForFunction(() => document.querySelector('.map-canvas')?.getAttribute('data-status') === 'ready');
-    const drawn = await page.evaluate(() => {
-      const map = (document.querySelector('.map-canvas') as any).maplibreMap;
-      return map.querySourceFeatures('offers').reduce((n: number, f: any) => n + (f.properties.point_count ?? 1), 0);
-    });
-    expect(drawn).toBe(expected.items.filter((i: Json) => i.lat != null).length);
+    // Every result with coordinates is on the map, alone or in a cluster (tiles are built in a worker: poll).
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = (document.querySelector('.map-canvas') as any).maplibreMap;
+        const seen = new Map<string, number>();
+        for (const f of map.querySourceFeatures('offers')) {
+          const p = f.properties;
+          if (p.cluster_id != null) seen.set(`c${p.cluster_id}`, p.point_count);
+          else seen.set(p.id, 1);
+        }
+        return [...seen.values()].reduce((n, c) => n + c, 0);
+      });
+    await expect.poll(drawn).toBe(expected.items.filter((i: Json) => i.lat != null).length);
     // Offline basemap: the département's contour and its communes' borders from our own API.
     const layers = await page.evaluate(() => (document.querySelector('.map-canvas') as any).maplibreMap.getStyle().layers.map((l: any) => l.id));
     expect(layers).toEqual(expect.arrayContaining(['background', 'departement-47-fill', 'communes-47-line', 'departement-47-line', 'offer-clusters', 'offer-points']));
