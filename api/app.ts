@@ -16,6 +16,9 @@ import { territoriesRoutes } from './routes/territories.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { searchRoutes } from './routes/search.ts';
 import { matchRoutes } from './routes/match.ts';
+import { reportsRoutes } from './routes/reports.ts';
+import { configRoutes } from './routes/config.ts';
+import { openingHoursRoutes } from './routes/opening-hours.ts';
 import type { SearchService } from '../search/service.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -101,6 +104,9 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', exchangeRoutes(deps));
   api.route('/', searchRoutes(deps));
   api.route('/', matchRoutes(deps));
+  api.route('/', reportsRoutes({ ...deps, clientAddress }));
+  api.route('/', configRoutes(deps));
+  api.route('/', openingHoursRoutes(deps));
   app.route('/api', api);
   return app;
 }

@@ -15,6 +15,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   sessionSecret: string | null;
   production: boolean;
+  /** MapLibre style URL (raster or vector tiles) for the web app's maps; null = the offline basemap built from our contours. */
+  mapStyleUrl: string | null;
   /** PBKDF2 iterations for new password hashes: never read from the environment; tests lower it for speed only. */
   passwordIterations: number;
 }
@@ -40,6 +42,7 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
     smtpUrl: env.SMTP_URL ?? null,
     sessionSecret: env.SESSION_SECRET ?? null,
     production: env.NODE_ENV === 'production',
+    mapStyleUrl: env.MAP_STYLE_URL?.trim() || null,
     passwordIterations: PASSWORD_ITERATIONS,
   };
 }

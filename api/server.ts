@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { loadConfig } from './config.ts';
 import { openSqlite } from './db/sqlite.ts';
 import { createApp, type Logger } from './app.ts';
@@ -15,6 +16,8 @@ import { createNodeSearchService } from '../search/node.ts';
 import { reindexEmptyTargets } from '../search/sync/reindex.ts';
 import { startSearchOutboxLoop } from './jobs/search-outbox.ts';
 import { startMaintenanceLoop } from './jobs/maintenance.ts';
+import { problem } from './http/problem.ts';
+import { ensureWebBuild, WEB_DIST } from '../web/scripts/ensure-build.ts';
 
 const config = loadConfig(process.env, { geoDir: defaultGeoDir() });
 const logger: Logger = {
@@ -35,7 +38,11 @@ await outbox.drainDue();
 // Time-driven changes (suspensions that ended...): at start, then hourly.
 const maintenance = startMaintenanceLoop({ db, clock: () => new Date(), logger });
 
+// The web app is built on first start (and after its sources change) unless WEB_BUILD=0.
+const webReady = process.env.WEB_BUILD === '0' ? existsSync(`${WEB_DIST}/index.html`) : await ensureWebBuild((line) => console.log(line));
+
 const root = new Hono();
+root.use('*', compress());
 root.route(
   '/',
   createApp({
@@ -49,10 +56,21 @@ root.route(
     clientAddress: (c) => headerClientAddress(c) ?? getConnInfo(c).remote.address ?? null,
   }),
 );
-const webDist = new URL('../web/dist', import.meta.url).pathname;
-if (existsSync(webDist)) {
-  root.use('/*', serveStatic({ root: webDist }));
-  root.get('*', serveStatic({ path: `${webDist}/index.html` }));
+if (webReady) {
+  // Hashed file names: assets never change under the same name.
+  root.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  root.use('/*', serveStatic({ root: WEB_DIST }));
+  // Any other page address is the app's (client-side routing); API and dev paths stay 404s.
+  root.get('*', async (c, next) => {
+    if (/^\/(api|dev)(\/|$)/.test(c.req.path)) {
+      return problem(c, 404, 'Introuvable', "Cette adresse ne correspond à aucune ressource de l'API.");
+    }
+    c.header('cache-control', 'no-cache');
+    return serveStatic({ path: `${WEB_DIST}/index.html` })(c, next);
+  });
 } else {
   root.get('/', (c) => c.html(homePage(config)));
 }

@@ -60,6 +60,8 @@ const RULES = {
   'offer:moderate': ['coordinator'],
   /** The moderation queue and the overdue offers of a département. */
   'moderation:read': ['coordinator'],
+  /** Error reports sent on the offers of a département ("signaler une erreur"). */
+  'report:read': ['coordinator'],
   /** The audit log of a structure and of its offers. */
   'audit:read': ['structure-member', 'coordinator'],
   /** Grant coordinator scopes, memberships, admin rights. */

@@ -80,3 +80,19 @@ export async function takeMailQuota(deps: RateLimitDeps, email: string): Promise
   await record(deps, [key]);
   return true;
 }
+
+/** Anonymous writes (error reports) counted per hour: keep the windows within RETENTION_MS. */
+export const ANONYMOUS_WRITE_WINDOW_MS = 60 * MINUTE;
+
+/**
+ * True (and counted) when `bucket` may take one more event for `value` (an IP, an offer id) within
+ * the last hour; false when `limit` events were already taken. The value is stored as a keyed hash.
+ */
+export async function takeHourlyQuota(deps: RateLimitDeps, bucket: string, value: string, limit: number): Promise<boolean> {
+  const now = deps.clock();
+  const key = `${bucket}:${await keyedHash(deps, value)}`;
+  const { count } = await rateEventsSince(deps.db, key, new Date(now.getTime() - ANONYMOUS_WRITE_WINDOW_MS).toISOString());
+  if (count >= limit) return false;
+  await record(deps, [key]);
+  return true;
+}

@@ -278,4 +278,19 @@ export interface Database {
   server_secrets: ServerSecretTable;
   audit_log: AuditLogTable;
   join_requests: JoinRequestTable;
+  offer_reports: OfferReportTable;
+}
+
+export type OfferReportStatus = 'new' | 'resolved' | 'dismissed';
+
+export interface OfferReportTable {
+  id: string;
+  offer_id: string;
+  message: string;
+  /** Given by the reporter to be answered; optional. */
+  email: string | null;
+  status: OfferReportStatus;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
 }

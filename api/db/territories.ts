@@ -204,6 +204,17 @@ export async function getDepartement(db: Kysely<Database>, code: string) {
   return db.selectFrom('departements').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** The name of the région of a département (what opening hours need for school holidays), or null. */
+export async function regionNameOfDepartement(db: Kysely<Database>, code: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('departements as d')
+    .innerJoin('regions as r', 'r.code', 'd.region_code')
+    .select('r.name')
+    .where('d.code', '=', code)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
 export async function departementDetails(db: Kysely<Database>, code: string): Promise<DepartementDetails | undefined> {
   const row = await db
     .selectFrom('departements as d')

@@ -141,6 +141,16 @@ const MATRIX: Record<string, Entry> = {
       malformed: { body: { commune: 'Marmande', barriers: ['voiture'] }, paths: ['commune', 'barriers.0'] },
     }),
   },
+  'POST /api/offers/:id/reports': {
+    grant: 'public',
+    setup: async () => ({
+      path: `/api/offers/${await offer(S)}/reports`,
+      body: { message: 'Le numéro de téléphone ne répond plus depuis septembre.' },
+      rightful: null,
+      status: 201,
+      malformed: { body: { message: 'Faux', email: 'pas-une-adresse' }, paths: ['message', 'email'] },
+    }),
+  },
   'POST /api/admin/coordinators': {
     grant: 'role',
     setup: async () => ({

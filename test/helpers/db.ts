@@ -4,7 +4,7 @@
  * and code version under os.tmpdir(), so test files do not each reload 35,000 communes.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -16,6 +16,7 @@ import { cogVersion } from '../../seed/territories/cog.ts';
 import { loadTerritories } from '../../seed/territories/load.ts';
 import { loadContours } from '../../seed/territories/contours.ts';
 import { sharedGeoDir } from './shared.ts';
+import { withFileLock } from './file-lock.ts';
 
 export interface TestDb {
   db: Kysely<Database>;
@@ -54,38 +55,26 @@ async function territoriesTemplate(): Promise<string> {
   const path = join(tmpdir(), `offre-insertion-territories-${await templateKey(geoDir)}.sqlite`);
   if (existsSync(path)) return path;
 
-  const lock = `${path}.lock`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx'));
-      break;
-    } catch {
+  return withFileLock(
+    `${path}.lock`,
+    async () => {
       if (existsSync(path)) return path;
-      // A lock left by a killed run: take over after a minute.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { force: true });
-      if (Date.now() > deadline) throw new Error(`Template database still locked: ${lock}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    if (existsSync(path)) return path;
-    const building = `${path}.${process.pid}-${randomUUID()}.tmp`;
-    const { db, raw } = openSqlite(building);
-    try {
-      await migrate(db);
-      await loadTerritories(db, { geoDir, now: new Date('2026-01-01T00:00:00Z'), ...(geoDir ? {} : { fetch: noCentresFetch }) });
-      if (geoDir) await loadContours(db, SEED_DEPARTEMENTS, { geoDir });
-      // One self-contained file (no -wal beside it) so a plain copy is a complete database.
-      raw.pragma('journal_mode = DELETE');
-    } finally {
-      await db.destroy();
-    }
-    renameSync(building, path);
-    return path;
-  } finally {
-    rmSync(lock, { force: true });
-  }
+      const building = `${path}.${process.pid}-${randomUUID()}.tmp`;
+      const { db, raw } = openSqlite(building);
+      try {
+        await migrate(db);
+        await loadTerritories(db, { geoDir, now: new Date('2026-01-01T00:00:00Z'), ...(geoDir ? {} : { fetch: noCentresFetch }) });
+        if (geoDir) await loadContours(db, SEED_DEPARTEMENTS, { geoDir });
+        // One self-contained file (no -wal beside it) so a plain copy is a complete database.
+        raw.pragma('journal_mode = DELETE');
+      } finally {
+        await db.destroy();
+      }
+      renameSync(building, path);
+      return path;
+    },
+    { done: () => (existsSync(path) ? path : null) },
+  );
 }
 
 /** Without ../shared/geo (and no network in tests) the template gets no centres rather than no communes. */

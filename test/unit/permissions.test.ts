@@ -43,6 +43,7 @@ const EXPECTED: Record<Action, string[]> = {
   'offer:confirm': ['member', 'structureAdmin', 'coordinator', 'admin'],
   'offer:moderate': ['coordinator', 'admin'],
   'moderation:read': ['coordinator', 'admin'],
+  'report:read': ['coordinator', 'admin'],
   'audit:read': ['member', 'structureAdmin', 'coordinator', 'admin'],
   'admin:grant': ['admin'],
 };

@@ -8,6 +8,7 @@ import * as m0003 from './0003_search.ts';
 import * as m0004 from './0004_accounts.ts';
 import * as m0005 from './0005_editing.ts';
 import * as m0007 from './0007_onboarding.ts';
+import * as m0009 from './0009_offer_reports.ts';
 
 export interface MigrationDef {
   name: string;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly MigrationDef[] = [
   { name: '0004_accounts', statements: m0004.statements },
   { name: '0005_editing', statements: m0005.statements },
   { name: '0007_onboarding', statements: m0007.statements },
+  { name: '0009_offer_reports', statements: m0009.statements },
 ];

@@ -16,6 +16,9 @@ export interface OfferSummary {
   fees: string | null;
   commune_code: string | null;
   commune_name: string | null;
+  /** Where the offer takes place (its own place, else its structure's): what a map needs. */
+  lat: number | null;
+  lon: number | null;
   itinerant_communes: string[];
   age_min: number | null;
   age_max: number | null;
@@ -40,6 +43,8 @@ export function offerSummary(c: MatchCandidate, now: Date): OfferSummary {
     fees: c.fees,
     commune_code: c.commune_code,
     commune_name: c.commune_name,
+    lat: c.lat,
+    lon: c.lon,
     itinerant_communes: c.itinerant_communes,
     age_min: c.age_min,
     age_max: c.age_max,

@@ -1,0 +1,37 @@
+/** A labelled input with its hint and its error, wired for screen readers (aria-describedby, aria-invalid). */
+import { describedByOf, FieldHead } from './field-head.tsx';
+
+interface Props {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'text' | 'email' | 'password' | 'search';
+  autoComplete?: string;
+  maxLength?: number;
+  required?: boolean;
+  hint?: string;
+  error?: string | undefined;
+  multiline?: boolean;
+}
+
+export function TextField({ id, label, value, onValue, type = 'text', autoComplete, maxLength, required, hint, error, multiline }: Props) {
+  const describedBy = describedByOf(id, hint, error);
+  const common = {
+    id,
+    name: id,
+    value,
+    maxLength,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required ? true : undefined,
+    onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
+  };
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <FieldHead id={id} label={label} required={required} hint={hint} error={error} />
+      {multiline ? <textarea {...common} /> : // Preact types each input type separately; the union of ours is plain text-like inputs.
+        <input {...common} type={type as 'text'} autoComplete={autoComplete} />}
+    </div>
+  );
+}
