@@ -34,6 +34,7 @@ import { onboardingRoutes } from './routes/onboarding.ts';
 import { membersRoutes } from './routes/members.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { freshnessRoutes } from './routes/freshness.ts';
+import { indicatorsRoutes } from './routes/indicators.ts';
 
 export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', membersRoutes(services));
   api.route('/', moderationRoutes(services));
   api.route('/', freshnessRoutes(deps));
+  api.route('/', indicatorsRoutes(deps));
   api.route('/', territoriesRoutes(deps));
   api.route('/', exchangeRoutes(deps));
   api.route('/', searchRoutes(deps));
