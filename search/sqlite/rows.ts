@@ -1,13 +1,10 @@
 /**
- * What the SQLite engine stores for one search document. The indexed text carries the French
- * labels of the document's codes, so "garde d'enfants" finds an offer tagged
- * famille--garde-denfants whose description never says it; it is normalised and stripped of stop
- * words the same way queries are, so phrases line up on both sides.
+ * What the SQLite engine stores for one search document: its JSON, the scalar columns filters read,
+ * its list values, and its text (search/text.ts, shared with the Meilisearch engine).
  */
-import { labelsOf } from '../../api/domain/referentials/index.ts';
 import { FACET_FIELDS, type FacetField } from '../port.ts';
 import type { SearchDocument } from '../document.ts';
-import { searchWords } from '../lexicon/index.ts';
+import { documentTexts } from '../text.ts';
 import type { ValueField } from './schema.ts';
 
 export interface IndexRow {
@@ -36,20 +33,8 @@ export const ALL_PUBLICS = 'tous-publics';
 const FACET_SEPARATOR = '|';
 const FIELD_SEPARATOR = ':';
 
-function indexedText(...parts: (string | null | undefined)[]): string {
-  return searchWords(parts.filter(Boolean).join(' ')).join(' ');
-}
-
 export function indexRow(doc: SearchDocument): IndexRow {
-  const labels = [
-    ...labelsOf('thematiques', doc.thematiques),
-    ...labelsOf('categories', doc.categories),
-    ...labelsOf('barriers', doc.barriers),
-    ...labelsOf('publics', doc.publics),
-    ...labelsOf('types', doc.type ? [doc.type] : []),
-    ...labelsOf('frais', doc.fees ? [doc.fees] : []),
-    ...labelsOf('modes_accueil', doc.modes_accueil),
-  ];
+  const text = documentTexts(doc);
   const values: [ValueField, string][] = [
     ...doc.barriers.map((v): [ValueField, string] => ['barriers', v]),
     ...doc.thematiques.map((v): [ValueField, string] => ['thematiques', v]),
@@ -72,12 +57,7 @@ export function indexRow(doc: SearchDocument): IndexRow {
     zone_open: doc.zone.length === 0 ? 1 : 0,
     remote: doc.modes_accueil.includes(REMOTE_MODE) ? 1 : 0,
     facets: encodeFacets(doc),
-    text: [
-      indexedText(doc.name),
-      indexedText(labels.join(' ')),
-      indexedText(doc.structure_name),
-      indexedText(doc.description, doc.publics_details, doc.access_conditions, doc.commune_name),
-    ],
+    text: [text.name, text.labels, text.structure, text.description],
     values: dedupe(values),
   };
 }

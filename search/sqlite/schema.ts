@@ -4,7 +4,9 @@
  * - search_documents: one row per document, its JSON and the scalar columns filters read;
  * - search_values: one row per (list field, value) of a document, for any-of filters;
  * - search_fts: the FTS5 index of the document text, rowid = search_documents.rid;
- * - search_fts_vocab: the FTS5 vocabulary, where typo tolerance finds its candidate words.
+ * - search_fts_vocab: the FTS5 vocabulary, where typo tolerance finds its candidate words;
+ * - search_meta: the format of what is stored. A database indexed in another format has its
+ *   search tables dropped and recreated empty, and the next start (or `reindex`) refills them.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
@@ -55,6 +57,18 @@ const STATEMENTS = [
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts_vocab USING fts5vocab(search_fts, 'row')`,
 ];
 
+/** Raise when the indexed text or the tables change, so older indexes are rebuilt. */
+export const FORMAT_VERSION = '2';
+
+const DROP = ['search_fts_vocab', 'search_fts', 'search_values', 'search_documents'].map((t) => `DROP TABLE IF EXISTS ${t}`);
+
 export async function ensureSchema(db: Kysely<Database>): Promise<void> {
-  for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
+  await sql`CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
+  const { rows } = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = 'format'`.execute(db);
+  const current = rows[0]?.value === FORMAT_VERSION;
+  await db.transaction().execute(async (trx) => {
+    if (!current) for (const statement of DROP) await sql.raw(statement).execute(trx);
+    for (const statement of STATEMENTS) await sql.raw(statement).execute(trx);
+    if (!current) await sql`INSERT OR REPLACE INTO search_meta (key, value) VALUES ('format', ${FORMAT_VERSION})`.execute(trx);
+  });
 }

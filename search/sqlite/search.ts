@@ -11,7 +11,7 @@ import type { FacetField, GeoConstraint, SearchHit, SearchQuery, SearchResult } 
 import { filterConditions, geoPrefilter, itinerantThrough } from './filters.ts';
 import { countFacets, facetIndex } from './rows.ts';
 import { FTS_COLUMNS } from './schema.ts';
-import { addTypoVariants, ftsExpression, parseQuery, typoWord } from './text-query.ts';
+import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
 import { vocabularyNear } from './vocabulary.ts';
 
 export const DEFAULT_LIMIT = 20;
@@ -19,8 +19,8 @@ export const DEFAULT_LIMIT = 20;
 interface TextMatch {
   /** Every alternative, typos included: what a document must match. */
   match: string;
-  /** Alternatives without typos, when typos added any: documents matching it rank first. */
-  exact: string | null;
+  /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used. */
+  within: string[];
 }
 
 interface Candidate {
@@ -31,13 +31,16 @@ interface Candidate {
   remote: number;
   itinerant: number | null;
   score: number | null;
-  exact: number | null;
+  /** within_k = 1 when the document matches with at most k typos (see TextMatch.within). */
+  [within: `within_${number}`]: number | null;
   facets: string | null;
 }
 
 interface Ranked {
   candidate: Candidate;
   distance: number | null;
+  /** Fewest typos the document matches with (0 without text). */
+  typos: number;
   textScore: number;
 }
 
@@ -45,7 +48,7 @@ export async function runSearch(db: Kysely<Database>, query: SearchQuery): Promi
   const text = await textMatch(db, query.q);
   const wantedFacets = query.facets ?? [];
   const candidates = await selectCandidates(db, query, text, wantedFacets.length > 0);
-  const ranked = rank(candidates, text !== null, query.geo);
+  const ranked = rank(candidates, text, query.geo);
 
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
@@ -69,9 +72,8 @@ async function textMatch(db: Kysely<Database>, q: string | undefined): Promise<T
     const word = typoWord(term);
     if (word) addTypoVariants(term, await vocabularyNear(db, word, term.last));
   }
-  const match = ftsExpression(terms, true);
-  const exact = ftsExpression(terms, false);
-  return { match, exact: exact === match ? null : exact };
+  const most = maxTypos(terms);
+  return { match: ftsExpression(terms, most), within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)) };
 }
 
 const BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`);
@@ -88,7 +90,7 @@ async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: 
     sql`d.remote`,
     itinerantCommune ? sql`(${itinerantThrough(itinerantCommune)}) AS itinerant` : sql`NULL AS itinerant`,
     text ? sql`${BM25} AS score` : sql`NULL AS score`,
-    text?.exact ? sql`(d.rid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${text.exact})) AS exact` : sql`NULL AS exact`,
+    ...(text?.within ?? []).map((expression, k) => sql`(d.rid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${expression})) AS ${sql.raw(`within_${k}`)}`),
     withFacets ? sql`d.facets` : sql`NULL AS facets`,
   ];
   if (text) conditions.unshift(sql`search_fts MATCH ${text.match}`);
@@ -99,34 +101,31 @@ async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: 
 }
 
 /**
- * Keeps the reachable candidates and orders them: text relevance (exact matches before typo
- * matches, then bm25), distance, id. textScore maps that order onto 0..1: exact matches in
- * [0.5, 1], typo-only matches in (0, 0.5], each relative to the best of its tier.
+ * Keeps the reachable candidates and orders them: text relevance (fewest typos first, then bm25),
+ * distance, id. textScore maps that order onto 0..1: with T typo levels in use, documents with t
+ * typos get ((T − t) + relative bm25) / (T + 1), relative to the best of their level.
  */
-function rank(candidates: Candidate[], withText: boolean, geo: GeoConstraint | undefined): Ranked[] {
+function rank(candidates: Candidate[], text: TextMatch | null, geo: GeoConstraint | undefined): Ranked[] {
+  const levels = text ? text.within.length : 0;
   const ranked: Ranked[] = [];
   for (const c of candidates) {
     const distance = geo && c.lat != null && c.lon != null ? distanceKm([geo.lon, geo.lat], [c.lon, c.lat]) : null;
     if (geo && !reachable(c, distance, geo)) continue;
-    ranked.push({ candidate: c, distance, textScore: 1 });
+    let typos = 0;
+    while (typos < levels && c[`within_${typos}`] !== 1) typos++;
+    ranked.push({ candidate: c, distance, typos, textScore: 1 });
   }
-  if (withText) {
-    const tiered = ranked.some((r) => r.candidate.exact != null);
-    const best = [0, 0];
+  if (text) {
+    const best = new Array<number>(levels + 1).fill(0);
+    for (const r of ranked) best[r.typos] = Math.min(best[r.typos]!, r.candidate.score ?? 0);
     for (const r of ranked) {
-      const tier = tierOf(r.candidate, tiered);
-      best[tier] = Math.min(best[tier]!, r.candidate.score ?? 0);
-    }
-    for (const r of ranked) {
-      const tier = tierOf(r.candidate, tiered);
-      const relative = best[tier]! < 0 ? (r.candidate.score ?? 0) / best[tier]! : 1;
-      r.textScore = tiered ? (tier === 1 ? 0.5 + 0.5 * relative : 0.5 * relative) : relative;
+      const relative = best[r.typos]! < 0 ? (r.candidate.score ?? 0) / best[r.typos]! : 1;
+      r.textScore = (levels - r.typos + relative) / (levels + 1);
     }
   }
   return ranked.sort((a, b) => {
-    if (withText) {
-      const byTier = tierOf(b.candidate, true) - tierOf(a.candidate, true);
-      if (byTier !== 0) return byTier;
+    if (text) {
+      if (a.typos !== b.typos) return a.typos - b.typos;
       const byScore = (a.candidate.score ?? 0) - (b.candidate.score ?? 0);
       if (byScore !== 0) return byScore;
     }
@@ -137,11 +136,6 @@ function rank(candidates: Candidate[], withText: boolean, geo: GeoConstraint | u
     }
     return a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0;
   });
-}
-
-/** 1 for a document matching without typos (or when typos added nothing), 0 for typo-only. */
-function tierOf(c: Candidate, tiered: boolean): 0 | 1 {
-  return !tiered || c.exact == null || c.exact === 1 ? 1 : 0;
 }
 
 /** DESIGN §5 reachability: on site within the radius, or remote, or itinerant through the commune. */

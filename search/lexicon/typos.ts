@@ -1,7 +1,7 @@
 /**
- * Typo tolerance rules, shared in spirit with Meilisearch's defaults: one edit for words of 5
- * letters or more, two from 9; the first letter must be right (Meilisearch counts a first-letter
- * typo double), which also lets the vocabulary be read one initial at a time.
+ * Typo tolerance rules, Meilisearch's (the index settings say the same): one edit for words of 5
+ * letters or more, two from 9; a wrong first letter counts double. The SQLite engine applies them
+ * to its vocabulary; the Meilisearch engine to the lexicon, before sending a query.
  */
 
 export function allowedTypos(word: string): number {
@@ -51,4 +51,20 @@ export function prefixDistance(typed: string, candidate: string, max: number): n
     if (best === 0) break;
   }
   return best;
+}
+
+/**
+ * Typos between a typed word and a candidate, Meilisearch's way: within the word's budget when the
+ * first letters agree; a wrong first letter counts double, so it needs a two-typo word and one edit.
+ * For the word being typed (`typing`), the candidate's best prefix counts.
+ */
+export function typoDistance(word: string, candidate: string, typing: boolean): number {
+  const max = allowedTypos(word);
+  const distance = (budget: number) => {
+    const full = editDistance(word, candidate, budget);
+    return typing ? Math.min(full, prefixDistance(word, candidate, budget)) : full;
+  };
+  if (candidate[0] === word[0]) return distance(max);
+  if (max < 2) return max + 1;
+  return distance(1) <= 1 ? 2 : max + 1;
 }
