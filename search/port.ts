@@ -31,6 +31,11 @@ export interface SearchFilters {
   /** A person's age: documents whose age bounds exclude it are left out (missing bounds = no limit). */
   age?: number;
   ids?: string[];
+  /**
+   * The day (YYYY-MM-DD, French time) the answer is for: offers suspended through that day are left
+   * out. Without it, every suspended offer is left out.
+   */
+  activeOn?: string;
 }
 
 export interface GeoConstraint {
@@ -39,7 +44,8 @@ export interface GeoConstraint {
   radiusKm: number;
   /**
    * Reachability (DESIGN §5): on site within the radius, OR remote (a-distance), OR itinerant
-   * through this commune. Without it, only the radius counts.
+   * through the person's commune, OR on site in that commune when the offer has no coordinates.
+   * Without it, only the radius counts.
    */
   reachable?: { includeRemote: boolean; itinerantCommune?: string };
 }

@@ -50,7 +50,8 @@ export function matchRoutes(deps: AppDeps) {
       lat: commune.lat,
       lon: commune.lon,
     };
-    const filters: SearchFilters = { zoneCodes: [...place.zoneCodes] };
+    const now = deps.clock();
+    const filters: SearchFilters = { zoneCodes: [...place.zoneCodes], activeOn: frenchDay(now) };
     if (profile.publics?.length) filters.publics = profile.publics;
     if (profile.age != null) filters.age = profile.age;
     const geo: GeoConstraint | undefined =
@@ -65,7 +66,6 @@ export function matchRoutes(deps: AppDeps) {
       limit: CANDIDATES_PER_NEED,
     });
 
-    const now = deps.clock();
     const who = { publics: profile.publics, age: profile.age };
     let needs = requestedNeeds(profile);
     const results: ServiceSearchResult[] = [];

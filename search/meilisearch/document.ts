@@ -12,6 +12,8 @@ export interface MeiliDocument extends SearchDocument {
   text_labels: string;
   text_structure: string;
   text_description: string;
+  /** suspended_until as a number (YYYYMMDD): Meilisearch compares numbers only. */
+  suspended_until_day: number | null;
 }
 
 /** Fields of SearchDocument, in a fixed list so a hit is returned without the engine's extras. */
@@ -19,7 +21,7 @@ const DOCUMENT_FIELDS = [
   'id', 'source', 'source_id', 'name', 'description', 'structure_id', 'structure_name', 'type', 'thematiques', 'categories',
   'barriers', 'publics', 'publics_details', 'access_conditions', 'fees', 'modes_accueil', 'zone', 'departement_code',
   'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes', 'age_min', 'age_max', 'capacity', 'places_available',
-  'confirmed_at', 'update_frequency_months', 'completeness',
+  'confirmed_at', 'update_frequency_months', 'completeness', 'suspended_until',
 ] as const satisfies readonly (keyof SearchDocument)[];
 
 // Compile-time check that the list above names every field of SearchDocument.
@@ -37,9 +39,15 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     text_labels: text.labels,
     text_structure: text.structure,
     text_description: text.description,
+    suspended_until_day: dayNumber(doc.suspended_until),
   };
   if (doc.lat != null && doc.lon != null) meili._geo = { lat: doc.lat, lng: doc.lon };
   return meili;
+}
+
+/** "2026-06-15" → 20260615 (null stays null). */
+export function dayNumber(day: string | null): number | null {
+  return day == null ? null : Number(day.replaceAll('-', ''));
 }
 
 export function fromMeiliHit(hit: Record<string, unknown>): SearchDocument {

@@ -4,6 +4,7 @@
  * and reachability = within the radius OR remote OR itinerant through the commune.
  */
 import type { GeoConstraint, SearchFilters } from '../port.ts';
+import { dayNumber } from './document.ts';
 
 /** A filter value, always quoted: d·i slugs contain hyphens and codes like "2A" must stay strings. */
 function literal(value: string): string {
@@ -23,7 +24,11 @@ function number(n: number): string {
 
 /** Conditions to AND together; an empty list means no filter. */
 export function filterConditions(filters: SearchFilters = {}, geo?: GeoConstraint): string[] {
-  const conditions: string[] = [];
+  const conditions: string[] = [
+    filters.activeOn
+      ? `(suspended_until_day IS NULL OR suspended_until_day < ${number(dayNumber(filters.activeOn)!)})`
+      : 'suspended_until_day IS NULL',
+  ];
   if (filters.ids) conditions.push(anyOf('id', filters.ids));
   if (filters.barriers) conditions.push(anyOf('barriers', filters.barriers));
   if (filters.thematiques) conditions.push(anyOf('thematiques', filters.thematiques));
@@ -47,7 +52,12 @@ function geoCondition(geo: GeoConstraint): string {
   const radius = `_geoRadius(${number(geo.lat)}, ${number(geo.lon)}, ${number(Math.round(geo.radiusKm * 1000))})`;
   const alternatives = [radius];
   if (geo.reachable?.includeRemote) alternatives.push('modes_accueil = "a-distance"');
-  if (geo.reachable?.itinerantCommune) alternatives.push(`itinerant_communes = ${literal(geo.reachable.itinerantCommune)}`);
+  const commune = geo.reachable?.itinerantCommune;
+  if (commune) {
+    alternatives.push(`itinerant_communes = ${literal(commune)}`);
+    // On site in the commune with no coordinates to measure a distance from.
+    alternatives.push(`(commune_code = ${literal(commune)} AND (lat IS NULL OR lon IS NULL) AND (modes_accueil IS EMPTY OR modes_accueil = "en-presentiel"))`);
+  }
   return alternatives.length === 1 ? radius : `(${alternatives.join(' OR ')})`;
 }
 

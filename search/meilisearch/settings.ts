@@ -39,6 +39,9 @@ export const FILTERABLE_ATTRIBUTES = [
   'structure_id',
   'commune_code',
   'source',
+  'suspended_until_day',
+  'lat',
+  'lon',
 ];
 
 export const SORTABLE_ATTRIBUTES = ['id', '_geo', 'name', 'confirmed_at', 'completeness', 'places_available'];

@@ -22,7 +22,9 @@ function hasAnyValue(field: ValueField, list: readonly string[]): Condition {
 }
 
 export function filterConditions(f: SearchFilters = {}): Condition[] {
-  const conditions: Condition[] = [];
+  const conditions: Condition[] = [
+    f.activeOn ? sql`(d.suspended_until IS NULL OR d.suspended_until < ${f.activeOn})` : sql`d.suspended_until IS NULL`,
+  ];
   if (given(f.ids)) conditions.push(sql`d.id IN ${inList(f.ids)}`);
   if (given(f.barriers)) conditions.push(hasAnyValue('barriers', f.barriers));
   if (given(f.thematiques)) conditions.push(hasAnyValue('thematiques', f.thematiques));
@@ -49,15 +51,24 @@ export function boundingBox(geo: Pick<GeoConstraint, 'lat' | 'lon' | 'radiusKm'>
   return { minLat: geo.lat - dLat, maxLat: geo.lat + dLat, minLon: geo.lon - dLon, maxLon: geo.lon + dLon };
 }
 
-/** Documents that may be reachable: inside the box, or remote, or itinerant through the commune. */
+/**
+ * Documents that may be reachable: inside the box, or remote, or itinerant through the commune, or
+ * on site in the commune without coordinates.
+ */
 export function geoPrefilter(geo: GeoConstraint): Condition {
   const box = boundingBox(geo);
   const alternatives: Condition[] = [
     sql`(d.lat BETWEEN ${box.minLat} AND ${box.maxLat} AND d.lon BETWEEN ${box.minLon} AND ${box.maxLon})`,
   ];
   if (geo.reachable?.includeRemote) alternatives.push(sql`d.remote = 1`);
-  if (geo.reachable?.itinerantCommune) alternatives.push(itinerantThrough(geo.reachable.itinerantCommune));
+  const commune = geo.reachable?.itinerantCommune;
+  if (commune) alternatives.push(itinerantThrough(commune), unplacedIn(commune));
   return sql`(${sql.join(alternatives, sql` OR `)})`;
+}
+
+/** On site in this commune, with no coordinates to measure a distance from. */
+export function unplacedIn(commune: string): Condition {
+  return sql`(d.on_site = 1 AND (d.lat IS NULL OR d.lon IS NULL) AND d.commune_code = ${commune})`;
 }
 
 export function itinerantThrough(commune: string): Condition {

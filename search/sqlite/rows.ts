@@ -20,6 +20,10 @@ export interface IndexRow {
   publics_open: 0 | 1;
   zone_open: 0 | 1;
   remote: 0 | 1;
+  /** Takes place on site: modes d'accueil empty or en-presentiel. */
+  on_site: 0 | 1;
+  commune_code: string | null;
+  suspended_until: string | null;
   facets: string;
   /** FTS columns: name, labels, structure, description. */
   text: [string, string, string, string];
@@ -27,6 +31,7 @@ export interface IndexRow {
 }
 
 export const REMOTE_MODE = 'a-distance';
+export const ON_SITE_MODE = 'en-presentiel';
 export const ALL_PUBLICS = 'tous-publics';
 
 /** Separators of the compact facet column: values never contain them (codes are slugs). */
@@ -56,6 +61,9 @@ export function indexRow(doc: SearchDocument): IndexRow {
     publics_open: doc.publics.length === 0 || doc.publics.includes(ALL_PUBLICS) ? 1 : 0,
     zone_open: doc.zone.length === 0 ? 1 : 0,
     remote: doc.modes_accueil.includes(REMOTE_MODE) ? 1 : 0,
+    on_site: doc.modes_accueil.length === 0 || doc.modes_accueil.includes(ON_SITE_MODE) ? 1 : 0,
+    commune_code: doc.commune_code,
+    suspended_until: doc.suspended_until,
     facets: encodeFacets(doc),
     text: [text.name, text.labels, text.structure, text.description],
     values: dedupe(values),

@@ -38,6 +38,9 @@ const STATEMENTS = [
     publics_open INTEGER NOT NULL,
     zone_open INTEGER NOT NULL,
     remote INTEGER NOT NULL,
+    on_site INTEGER NOT NULL,
+    commune_code TEXT,
+    suspended_until TEXT,
     facets TEXT NOT NULL
   )`,
   `CREATE INDEX IF NOT EXISTS search_documents_lat_lon ON search_documents(lat, lon)`,

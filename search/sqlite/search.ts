@@ -8,7 +8,7 @@ import type { Database } from '../../api/db/schema.ts';
 import { distanceKm } from '../../api/domain/geo.ts';
 import type { SearchDocument } from '../document.ts';
 import type { FacetField, GeoConstraint, SearchHit, SearchQuery, SearchResult } from '../port.ts';
-import { filterConditions, geoPrefilter, itinerantThrough } from './filters.ts';
+import { filterConditions, geoPrefilter, itinerantThrough, unplacedIn } from './filters.ts';
 import { countFacets, facetIndex } from './rows.ts';
 import { FTS_COLUMNS } from './schema.ts';
 import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
@@ -29,7 +29,8 @@ interface Candidate {
   lat: number | null;
   lon: number | null;
   remote: number;
-  itinerant: number | null;
+  /** Itinerant through the person's commune, or on site there without coordinates. */
+  in_commune: number | null;
   score: number | null;
   /** within_k = 1 when the document matches with at most k typos (see TextMatch.within). */
   [within: `within_${number}`]: number | null;
@@ -88,7 +89,7 @@ async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: 
     sql`d.lat`,
     sql`d.lon`,
     sql`d.remote`,
-    itinerantCommune ? sql`(${itinerantThrough(itinerantCommune)}) AS itinerant` : sql`NULL AS itinerant`,
+    itinerantCommune ? sql`(${itinerantThrough(itinerantCommune)} OR ${unplacedIn(itinerantCommune)}) AS in_commune` : sql`NULL AS in_commune`,
     text ? sql`${BM25} AS score` : sql`NULL AS score`,
     ...(text?.within ?? []).map((expression, k) => sql`(d.rid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${expression})) AS ${sql.raw(`within_${k}`)}`),
     withFacets ? sql`d.facets` : sql`NULL AS facets`,
@@ -142,7 +143,7 @@ function rank(candidates: Candidate[], text: TextMatch | null, geo: GeoConstrain
 function reachable(c: Candidate, distance: number | null, geo: GeoConstraint): boolean {
   if (distance !== null && distance <= geo.radiusKm) return true;
   if (geo.reachable?.includeRemote && c.remote === 1) return true;
-  return c.itinerant === 1;
+  return c.in_commune === 1;
 }
 
 async function documentsByRid(db: Kysely<Database>, rids: number[]): Promise<Map<number, SearchDocument>> {

@@ -32,11 +32,11 @@ export async function writeDocuments(db: Kysely<Database>, documents: readonly S
 async function insertRows(db: Kysely<Database>, rows: string): Promise<void> {
   await sql`
     INSERT INTO search_documents
-      (id, document, type, fees, departement_code, lat, lon, age_min, age_max, publics_open, zone_open, remote, facets)
+      (id, document, type, fees, departement_code, lat, lon, age_min, age_max, publics_open, zone_open, remote, on_site, commune_code, suspended_until, facets)
     SELECT r.value ->> '$.id', r.value ->> '$.document', r.value ->> '$.type', r.value ->> '$.fees',
       r.value ->> '$.departement_code', r.value ->> '$.lat', r.value ->> '$.lon', r.value ->> '$.age_min',
       r.value ->> '$.age_max', r.value ->> '$.publics_open', r.value ->> '$.zone_open', r.value ->> '$.remote',
-      r.value ->> '$.facets'
+      r.value ->> '$.on_site', r.value ->> '$.commune_code', r.value ->> '$.suspended_until', r.value ->> '$.facets'
     FROM json_each(${rows}) r`.execute(db);
   await sql`
     INSERT INTO search_values (field, value, rid)

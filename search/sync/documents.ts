@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import { offerFromRow } from '../../api/db/offers.ts';
-import { buildSearchDocument, isSearchable, type SearchDocument, type StructureForDocument } from '../document.ts';
+import { buildSearchDocument, isSearchable, SEARCHABLE_OFFER_STATUSES, type SearchDocument, type StructureForDocument } from '../document.ts';
 
 /** D1 binds at most 100 parameters per statement. */
 const CHUNK = 90;
@@ -62,7 +62,7 @@ export async function* allSearchDocuments(db: Kysely<Database>, pageSize = 2_000
         'structures.commune_code as s_commune_code',
         'structures.commune_name as s_commune_name',
       ])
-      .where('offers.status', '=', 'published')
+      .where('offers.status', 'in', SEARCHABLE_OFFER_STATUSES)
       .where('structures.status', '=', 'validated')
       .where('offers.id', '>', after)
       .orderBy('offers.id')

@@ -31,6 +31,8 @@ export interface MatchCandidate {
   confirmed_at: string;
   update_frequency_months: number;
   completeness: number;
+  /** Last day (YYYY-MM-DD) of a suspension; null or absent when not suspended. */
+  suspended_until?: string | null;
 }
 
 /** Where the person stands: their commune (with the codes covering it) and its centre. */
@@ -46,6 +48,11 @@ export interface PersonPlace {
 export interface Eligibility {
   publics?: readonly string[] | undefined;
   age?: number | undefined;
+}
+
+/** Published and not suspended on this day (YYYY-MM-DD): a suspension ends after its last day. */
+export function isActiveOn(c: Pick<MatchCandidate, 'suspended_until'>, day: string): boolean {
+  return c.suspended_until == null || c.suspended_until < day;
 }
 
 /** Zone contains one of the person's codes (or is empty); publics overlap or tous-publics (or none asked, or none set); age within bounds when both known. */

@@ -4,10 +4,11 @@
  * with its reasons; a barrier with none is an unmet need.
  */
 import { barrierByKey, barriersOfThematiques, thematiquesOfBarrier, type BarrierKey } from '../referentials/index.ts';
-import { accessOf, isEligible, type Access, type Eligibility, type MatchCandidate, type PersonPlace } from './candidate.ts';
+import { accessOf, isActiveOn, isEligible, type Access, type Eligibility, type MatchCandidate, type PersonPlace } from './candidate.ts';
 import { answers, type Need } from './needs.ts';
 import { reasonsFor } from './reasons.ts';
 import { byScoreThenId, freshnessScore, placesScore, proximityScore, qualityOf, scoreOf } from './score.ts';
+import { frenchDay } from './time.ts';
 
 export interface MatchContext {
   place: PersonPlace;
@@ -44,10 +45,11 @@ export interface MatchOutcome {
 /** Eligible, reachable offers answering `need`, best first. */
 export function rankForNeed(candidates: readonly MatchCandidate[], need: Need, ctx: MatchContext): RankedItem[] {
   const needs = ctx.needs.length ? ctx.needs : [need];
+  const day = frenchDay(ctx.now);
   const seen = new Set<string>();
   const items: RankedItem[] = [];
   for (const c of candidates) {
-    if (seen.has(c.id) || !answers(need, c.thematiques) || !isEligible(c, ctx.place, ctx.who)) continue;
+    if (seen.has(c.id) || !answers(need, c.thematiques) || !isActiveOn(c, day) || !isEligible(c, ctx.place, ctx.who)) continue;
     const access = accessOf(c, ctx.place, ctx.radiusKm);
     if (!access) continue;
     seen.add(c.id);
