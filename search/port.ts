@@ -16,6 +16,8 @@ export interface SearchFilters {
   /** Any-of on barriers (a document answers at least one). */
   barriers?: string[];
   thematiques?: string[];
+  /** Any-of on thématique categories (the part before "--"). */
+  categories?: string[];
   /** Open to one of these publics: a document listing one of them, or tous-publics, or none. */
   publics?: string[];
   types?: string[];

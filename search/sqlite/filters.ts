@@ -28,6 +28,7 @@ export function filterConditions(f: SearchFilters = {}): Condition[] {
   if (given(f.ids)) conditions.push(sql`d.id IN ${inList(f.ids)}`);
   if (given(f.barriers)) conditions.push(hasAnyValue('barriers', f.barriers));
   if (given(f.thematiques)) conditions.push(hasAnyValue('thematiques', f.thematiques));
+  if (given(f.categories)) conditions.push(hasAnyValue('categories', f.categories));
   if (given(f.modes)) conditions.push(hasAnyValue('modes', f.modes));
   if (given(f.publics)) conditions.push(sql`(d.publics_open = 1 OR ${hasAnyValue('publics', f.publics)})`);
   if (given(f.zoneCodes)) conditions.push(sql`(d.zone_open = 1 OR ${hasAnyValue('zone', f.zoneCodes)})`);

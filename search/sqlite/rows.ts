@@ -43,6 +43,7 @@ export function indexRow(doc: SearchDocument): IndexRow {
   const values: [ValueField, string][] = [
     ...doc.barriers.map((v): [ValueField, string] => ['barriers', v]),
     ...doc.thematiques.map((v): [ValueField, string] => ['thematiques', v]),
+    ...doc.categories.map((v): [ValueField, string] => ['categories', v]),
     ...doc.publics.map((v): [ValueField, string] => ['publics', v]),
     ...doc.modes_accueil.map((v): [ValueField, string] => ['modes', v]),
     ...doc.zone.map((v): [ValueField, string] => ['zone', v]),

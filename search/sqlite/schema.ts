@@ -20,7 +20,7 @@ export const FTS_COLUMNS = [
 ] as const;
 
 /** List fields stored in search_values (filters), by the name used there. */
-export const VALUE_FIELDS = ['barriers', 'thematiques', 'publics', 'modes', 'zone', 'itinerant'] as const;
+export const VALUE_FIELDS = ['barriers', 'thematiques', 'categories', 'publics', 'modes', 'zone', 'itinerant'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 
 const STATEMENTS = [

@@ -32,6 +32,8 @@ interface Candidate {
   /** Itinerant through the person's commune, or on site there without coordinates. */
   in_commune: number | null;
   score: number | null;
+  /** 1 when the text is found in the name (Meilisearch's `attribute` rule ranks those first). */
+  in_name: number | null;
   /** within_k = 1 when the document matches with at most k typos (see TextMatch.within). */
   [within: `within_${number}`]: number | null;
   facets: string | null;
@@ -78,6 +80,8 @@ async function textMatch(db: Kysely<Database>, q: string | undefined): Promise<T
 }
 
 const BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`);
+/** Below zero when a phrase of the query is found in the name column (weights 0 elsewhere). */
+const NAME_BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c, i) => (i === 0 ? 1 : 0)).join(', ')})`);
 
 async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: TextMatch | null, withFacets: boolean): Promise<Candidate[]> {
   const conditions = filterConditions(query.filters);
@@ -91,6 +95,7 @@ async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: 
     sql`d.remote`,
     itinerantCommune ? sql`(${itinerantThrough(itinerantCommune)} OR ${unplacedIn(itinerantCommune)}) AS in_commune` : sql`NULL AS in_commune`,
     text ? sql`${BM25} AS score` : sql`NULL AS score`,
+    text ? sql`${NAME_BM25} < 0 AS in_name` : sql`NULL AS in_name`,
     ...(text?.within ?? []).map((expression, k) => sql`(d.rid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${expression})) AS ${sql.raw(`within_${k}`)}`),
     withFacets ? sql`d.facets` : sql`NULL AS facets`,
   ];
@@ -102,8 +107,8 @@ async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: 
 }
 
 /**
- * Keeps the reachable candidates and orders them: text relevance (fewest typos first, then bm25),
- * distance, id. textScore maps that order onto 0..1: with T typo levels in use, documents with t
+ * Keeps the reachable candidates and orders them: text relevance (fewest typos first, then found in
+ * the name, then bm25), distance, id. textScore maps that order onto 0..1: with T typo levels in use, documents with t
  * typos get ((T − t) + relative bm25) / (T + 1), relative to the best of their level.
  */
 function rank(candidates: Candidate[], text: TextMatch | null, geo: GeoConstraint | undefined): Ranked[] {
@@ -127,6 +132,7 @@ function rank(candidates: Candidate[], text: TextMatch | null, geo: GeoConstrain
   return ranked.sort((a, b) => {
     if (text) {
       if (a.typos !== b.typos) return a.typos - b.typos;
+      if (a.candidate.in_name !== b.candidate.in_name) return (b.candidate.in_name ?? 0) - (a.candidate.in_name ?? 0);
       const byScore = (a.candidate.score ?? 0) - (b.candidate.score ?? 0);
       if (byScore !== 0) return byScore;
     }

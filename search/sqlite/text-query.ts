@@ -29,9 +29,9 @@ const MIN_PREFIX_LENGTH = 2;
 
 const phrase = (words: string[], prefix = false): Alternative => [{ words, prefix }];
 
-/** Every entry of a lexicon group, each as a phrase. */
-function groupAlternatives(group: number): Alternative[] {
-  return LEXICON.groups[group]!.map((entry) => phrase(entry.split(' ')));
+/** Every entry of a lexicon group, each as a phrase, but `except` (the words typed, matched already). */
+function groupAlternatives(group: number, except?: string): Alternative[] {
+  return LEXICON.groups[group]!.filter((entry) => entry !== except).map((entry) => phrase(entry.split(' ')));
 }
 
 /** The term's own words, each anywhere; the last word of the query as a prefix. */
@@ -45,7 +45,8 @@ function ownWords(term: QueryTerm): Alternative {
 export function parseQuery(q: string): TextTerm[] {
   return parseTerms(q).map((term) => {
     const exact: Alternative[] = [ownWords(term)];
-    if (term.group !== null) exact.push(...groupAlternatives(term.group));
+    // The typed words match once: counted twice, they would outweigh every synonym in bm25.
+    if (term.group !== null) exact.push(...groupAlternatives(term.group, term.words.join(' ')));
     return { ...term, exact, typos: [] };
   });
 }
