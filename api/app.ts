@@ -16,6 +16,7 @@ import { territoriesRoutes } from './routes/territories.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { searchRoutes } from './routes/search.ts';
 import { matchRoutes } from './routes/match.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import type { SearchService } from '../search/service.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', exchangeRoutes(deps));
   api.route('/', searchRoutes(deps));
   api.route('/', matchRoutes(deps));
+  api.route('/', coverageRoutes(deps));
   app.route('/api', api);
   return app;
 }

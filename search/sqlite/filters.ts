@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { GeoConstraint, SearchFilters } from '../port.ts';
 import type { ValueField } from './schema.ts';
+import { boxAroundCircle } from '../../api/domain/geo.ts';
 
 type Condition = RawBuilder<unknown>;
 
@@ -42,22 +43,12 @@ export function filterConditions(f: SearchFilters = {}): Condition[] {
   return conditions;
 }
 
-const KM_PER_DEGREE = 111.19;
-
-/** The box around the circle; generous at its poleward edge, where a degree of longitude is shortest. */
-export function boundingBox(geo: Pick<GeoConstraint, 'lat' | 'lon' | 'radiusKm'>) {
-  const dLat = geo.radiusKm / KM_PER_DEGREE;
-  const farthestLat = Math.min(89.9, Math.abs(geo.lat) + dLat);
-  const dLon = Math.min(180, geo.radiusKm / (KM_PER_DEGREE * Math.cos((farthestLat * Math.PI) / 180)));
-  return { minLat: geo.lat - dLat, maxLat: geo.lat + dLat, minLon: geo.lon - dLon, maxLon: geo.lon + dLon };
-}
-
 /**
  * Documents that may be reachable: inside the box, or remote, or itinerant through the commune, or
  * on site in the commune without coordinates.
  */
 export function geoPrefilter(geo: GeoConstraint): Condition {
-  const box = boundingBox(geo);
+  const box = boxAroundCircle(geo.lat, geo.lon, geo.radiusKm);
   const alternatives: Condition[] = [
     sql`(d.lat BETWEEN ${box.minLat} AND ${box.maxLat} AND d.lon BETWEEN ${box.minLon} AND ${box.maxLon})`,
   ];
