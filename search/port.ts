@@ -18,7 +18,7 @@ export interface SearchFilters {
   thematiques?: string[];
   /** Any-of on thématique categories (the part before "--"). */
   categories?: string[];
-  /** Open to one of these publics: a document listing one of them, or tous-publics, or none. */
+  /** Open to one of these publics: a document listing one of them, or tous-publics (one listing none is left out). */
   publics?: string[];
   types?: string[];
   fees?: string[];

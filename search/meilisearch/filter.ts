@@ -37,7 +37,7 @@ export function filterConditions(filters: SearchFilters = {}, geo?: GeoConstrain
   if (given(filters.barriers)) conditions.push(anyOf('barriers', filters.barriers));
   if (given(filters.thematiques)) conditions.push(anyOf('thematiques', filters.thematiques));
   if (given(filters.categories)) conditions.push(anyOf('categories', filters.categories));
-  if (given(filters.publics)) conditions.push(`(${anyOf('publics', [...filters.publics, 'tous-publics'])} OR publics IS EMPTY)`);
+  if (given(filters.publics)) conditions.push(anyOf('publics', [...filters.publics, 'tous-publics']));
   if (given(filters.types)) conditions.push(anyOf('type', filters.types));
   if (given(filters.fees)) conditions.push(anyOf('fees', filters.fees));
   if (given(filters.modes)) conditions.push(anyOf('modes_accueil', filters.modes));

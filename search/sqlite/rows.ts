@@ -17,6 +17,7 @@ export interface IndexRow {
   lon: number | null;
   age_min: number | null;
   age_max: number | null;
+  /** Open to every public (tous-publics): matches any publics filter. */
   publics_open: 0 | 1;
   zone_open: 0 | 1;
   remote: 0 | 1;
@@ -59,7 +60,7 @@ export function indexRow(doc: SearchDocument): IndexRow {
     lon: doc.lon,
     age_min: doc.age_min,
     age_max: doc.age_max,
-    publics_open: doc.publics.length === 0 || doc.publics.includes(ALL_PUBLICS) ? 1 : 0,
+    publics_open: doc.publics.includes(ALL_PUBLICS) ? 1 : 0,
     zone_open: doc.zone.length === 0 ? 1 : 0,
     remote: doc.modes_accueil.includes(REMOTE_MODE) ? 1 : 0,
     on_site: doc.modes_accueil.length === 0 || doc.modes_accueil.includes(ON_SITE_MODE) ? 1 : 0,

@@ -75,7 +75,7 @@ function filterCases(): [string, SearchFilters, GeoConstraint?][] {
     ['barriers, any of two', { barriers: ['numerique', 'logement'], activeOn: TODAY }],
     ['thématiques', { thematiques: [thematique], activeOn: TODAY }],
     ['categories', { categories: [category], activeOn: TODAY }],
-    ['publics (tous-publics and none count)', { publics: ['jeunes'], activeOn: TODAY }],
+    ['publics (tous-publics counts, no publics does not)', { publics: ['jeunes'], activeOn: TODAY }],
     ['publics, any of two', { publics: ['seniors', 'femmes'], activeOn: TODAY }],
     ['types', { types: ['formation', 'atelier'], activeOn: TODAY }],
     ['fees', { fees: ['gratuit'], activeOn: TODAY }],

@@ -16,7 +16,7 @@ export function passesFilters(d: SearchDocument, f: SearchFilters): boolean {
     anyOf(f.barriers, (v) => d.barriers.includes(v)) &&
     anyOf(f.thematiques, (v) => d.thematiques.includes(v)) &&
     anyOf(f.categories, (v) => d.categories.includes(v)) &&
-    (d.publics.length === 0 || d.publics.includes('tous-publics') || anyOf(f.publics, (v) => d.publics.includes(v))) &&
+    (!f.publics?.length || d.publics.includes('tous-publics') || f.publics.some((v) => d.publics.includes(v))) &&
     anyOf(f.types, (v) => d.type === v) &&
     anyOf(f.fees, (v) => d.fees === v) &&
     anyOf(f.modes, (v) => d.modes_accueil.includes(v)) &&
