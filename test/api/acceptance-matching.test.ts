@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { haversineKm } from '../helpers/geo.ts';
 import { loadConfig } from '../../api/config.ts';
 import { run as importDi } from '../../seed/commands/import-di.ts';
 import { changeOfferStatus, createOffer, editOffer } from '../../api/db/offer-editing.ts';
@@ -222,7 +223,7 @@ describe('every answer above is eligible and reachable, checked against the fixt
             expect((extra.age_min ?? 0) <= age && age <= (extra.age_max ?? 200), label).toBe(true);
             const remote = s.modes_accueil.includes('a-distance');
             const itinerant = (extra.itinerant ?? []).includes(commune);
-            const km = distanceKm(info.centre, { lat: s.latitude, lon: s.longitude });
+            const km = haversineKm(info.centre, { lat: s.latitude, lon: s.longitude });
             expect(remote || itinerant || km <= 15, `${label} at ${km.toFixed(1)} km`).toBe(true);
           }
         }
@@ -230,9 +231,3 @@ describe('every answer above is eligible and reachable, checked against the fixt
     }
   });
 });
-
-function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
-}

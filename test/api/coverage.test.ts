@@ -10,17 +10,11 @@ import { aStructure, anOffer } from '../fixtures/catalogue.ts';
 import { upsertStructureBySource } from '../../api/db/structures.ts';
 import { upsertOfferBySource } from '../../api/db/offers.ts';
 import { BARRIER_KEYS } from '../../api/domain/referentials/index.ts';
+import { haversineKm } from '../helpers/geo.ts';
 import type { StructureInput } from '../../api/domain/structure.ts';
 
 type Json = Record<string, any>;
 type Commune = { code: string; name: string; lat: number | null; lon: number | null; population: number };
-
-/** Haversine, kilometres (mean Earth radius). */
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
-}
 
 const AURILLAC = '15014';
 const SAINT_FLOUR = '15187';
@@ -130,12 +124,12 @@ afterAll(async () => {
 function expectedCounts(c: Commune, radiusKm: number): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(BARRIER_KEYS.map((b) => [b, 0]));
   const placed = c.lat !== null && c.lon !== null ? { lat: c.lat, lon: c.lon } : null;
-  if (placed && km(placed, centre(AURILLAC)) <= radiusKm) counts.mobilite! += 1;
+  if (placed && haversineKm(placed, centre(AURILLAC)) <= radiusKm) counts.mobilite! += 1;
   counts.numerique! += 1;
   counts.difficulte_administrative! += 1;
   if (c.code === MAURIAC || c.code === CELLES) counts.logement! += 1;
   if (c.code === SAINT_FLOUR) counts.sante! += 1;
-  if (placed && km(placed, centre(BESSE)) <= radiusKm) counts.emploi! += 1;
+  if (placed && haversineKm(placed, centre(BESSE)) <= radiusKm) counts.emploi! += 1;
   if (c.code === CELLES) counts.formation! += 1;
   return counts;
 }
