@@ -15,6 +15,7 @@ import { getCommune } from '../../api/db/territories.ts';
 import { zoneCodesOfCommune } from '../../api/domain/territory.ts';
 import { createSqliteSearchIndex } from '../../search/sqlite/index.ts';
 import { createMeilisearchIndex } from '../../search/meilisearch/index.ts';
+import { nodeHttpFetch } from '../../search/node-fetch.ts';
 import { allSearchDocuments } from '../../search/sync/documents.ts';
 import type { SearchDocument } from '../../search/document.ts';
 import { FACET_FIELDS, type EngineName, type GeoConstraint, type SearchFilters, type SearchIndex, type SearchQuery } from '../../search/port.ts';
@@ -46,7 +47,7 @@ beforeAll(async () => {
   engines.set('sqlite', sqlite);
   if (meiliBinary) {
     server = await startMeilisearch(meiliBinary);
-    const meili = createMeilisearchIndex({ url: server.url, apiKey: server.key, indexUid: 'contract' });
+    const meili = createMeilisearchIndex({ url: server.url, apiKey: server.key, indexUid: 'contract', fetch: nodeHttpFetch() });
     await meili.reindex(documents);
     engines.set('meilisearch', meili);
   }
