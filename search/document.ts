@@ -103,3 +103,14 @@ export function buildSearchDocument(offer: Offer, structure: StructureForDocumen
     suspended_until: offer.status === 'suspended' ? (offer.suspended_until ?? OPEN_ENDED_SUSPENSION) : null,
   };
 }
+
+/** The long free texts of a document: what a lean document goes without. */
+export type LongTexts = Pick<SearchDocument, 'description' | 'publics_details' | 'access_conditions'>;
+
+/**
+ * A document without its long texts (description '', the others null): everything filters,
+ * ranking, reasons and result summaries read, at a fraction of the size (SearchQuery.lean).
+ */
+export function leanDocument(doc: SearchDocument): SearchDocument {
+  return { ...doc, description: '', publics_details: null, access_conditions: null };
+}

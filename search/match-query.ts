@@ -28,5 +28,5 @@ export function matchSearchQuery(m: MatchSearch, thematiques?: readonly string[]
   const { lat, lon } = m.place;
   const geo: GeoConstraint | undefined =
     lat != null && lon != null ? { lat, lon, radiusKm: m.radiusKm, reachable: { includeRemote: true, itinerantCommune: m.place.commune.code } } : undefined;
-  return { ...(m.q ? { q: m.q } : {}), filters, ...(geo ? { geo } : {}), offset: 0, limit: CANDIDATES_PER_NEED };
+  return { ...(m.q ? { q: m.q } : {}), filters, ...(geo ? { geo } : {}), offset: 0, limit: CANDIDATES_PER_NEED, lean: true };
 }

@@ -60,6 +60,11 @@ export interface SearchQuery {
   offset?: number;
   limit?: number;
   facets?: readonly FacetField[];
+  /**
+   * Hits may carry lean documents (see `leanDocument`: no description, publics details or access
+   * conditions): enough to filter, rank and summarise, and much cheaper to read.
+   */
+  lean?: boolean;
 }
 
 export interface SearchHit {

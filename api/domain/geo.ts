@@ -2,11 +2,16 @@
 export type LonLat = readonly [number, number];
 
 export function distanceKm(a: LonLat, b: LonLat): number {
+  return distanceKmBetween(a[1], a[0], b[1], b[0]);
+}
+
+/** The same, from plain numbers (no arrays: for loops over many points). */
+export function distanceKmBetween(latA: number, lonA: number, latB: number, lonB: number): number {
   const R = 6371.0088;
   const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+  const dLat = (latB - latA) * rad;
+  const dLon = (lonB - lonA) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(latA * rad) * Math.cos(latB * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

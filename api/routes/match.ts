@@ -56,13 +56,17 @@ export function matchRoutes(deps: AppDeps) {
     let needs = requestedNeeds(profile);
     const results: ServiceSearchResult[] = [];
     const candidatesByNeed = new Map<BarrierKey, MatchCandidate[]>();
-    /** What the engine counted per need: more than the candidates fetched when there are over CANDIDATES_PER_NEED. */
+    /**
+     * What the engine counted per need: more than the candidates fetched when there are over
+     * CANDIDATES_PER_NEED. Only when it applied the reach too (the commune has a centre).
+     */
     const engineTotals = new Map<BarrierKey, number>();
+    const engineKnowsReach = place.lat != null && place.lon != null;
     if (needs.length) {
       const answers = await Promise.all(needs.map((need) => searchOr503(deps, query(need.thematiques))));
       needs.forEach((need, i) => {
         candidatesByNeed.set(need.barrier, answers[i]!.hits.map((h) => h.document));
-        engineTotals.set(need.barrier, answers[i]!.total);
+        if (engineKnowsReach) engineTotals.set(need.barrier, answers[i]!.total);
       });
       results.push(...answers);
     } else {

@@ -12,30 +12,41 @@ export function allowedTypos(word: string): number {
 }
 
 /**
- * Optimal-string-alignment distance (Levenshtein plus the swap of two adjacent letters), or
- * `max + 1` as soon as it is known to exceed `max`.
+ * Optimal-string-alignment distance (Levenshtein plus the swap of two adjacent letters) between `a`
+ * and `b`, or between `a` and the nearest prefix of `b` when `prefixOfB`; `max + 1` as soon as it is
+ * known to exceed `max`. One dynamic-programming pass over UTF-16 units (search terms are ASCII).
  */
-export function editDistance(a: string, b: string, max: number): number {
-  const s = [...a];
-  const t = [...b];
-  if (Math.abs(s.length - t.length) > max) return max + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const current = [i];
+function alignmentDistance(a: string, b: string, max: number, prefixOfB: boolean): number {
+  const m = a.length;
+  const n = prefixOfB ? Math.min(b.length, m + max) : b.length;
+  if (!prefixOfB && Math.abs(m - n) > max) return max + 1;
+  if (prefixOfB && n < m - max) return max + 1;
+  let previous2 = new Array<number>(n + 1).fill(0);
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  let current = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    current[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, previous2[j - 2]! + 1);
-      current.push(d);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, previous2[j - 2]! + 1);
+      current[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    previous2 = previous;
-    previous = current;
+    [previous2, previous, current] = [previous, current, previous2];
   }
-  return previous[t.length]!;
+  if (!prefixOfB) return Math.min(previous[n]!, max + 1);
+  // The best prefix of b: the last row's minimum over the prefix lengths within `max` of a's length.
+  let best = max + 1;
+  for (let j = Math.max(0, m - max); j <= n; j++) best = Math.min(best, previous[j]!);
+  return best;
+}
+
+export function editDistance(a: string, b: string, max: number): number {
+  return alignmentDistance(a, b, max, false);
 }
 
 /**
@@ -43,14 +54,7 @@ export function editDistance(a: string, b: string, max: number): number {
  * prefixes whose length is within `max` of the word's ("informatiq" is 0 from "informatique").
  */
 export function prefixDistance(typed: string, candidate: string, max: number): number {
-  const t = [...typed];
-  const c = [...candidate];
-  let best = max + 1;
-  for (let length = Math.max(1, t.length - max); length <= Math.min(c.length, t.length + max); length++) {
-    best = Math.min(best, editDistance(typed, c.slice(0, length).join(''), max));
-    if (best === 0) break;
-  }
-  return best;
+  return alignmentDistance(typed, candidate, max, true);
 }
 
 /**

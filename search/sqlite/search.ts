@@ -1,172 +1,198 @@
 /**
- * One search on the SQLite engine. SQL narrows the documents (filters, text match, geo box) and
- * returns light candidate rows; the exact distance, reachability, order, page and facet counts are
- * then computed here, and only the page's documents are read in full.
+ * One search on the SQLite engine. The memory index (memory.ts) gives the documents passing the
+ * filters and the reach; a text query then asks FTS5 which of them match, with their bm25 score,
+ * whether the name matched and with how few typos; the order, page and facet counts are computed
+ * here. Lean hits come from memory; full ones read their long texts for the page only.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
-import { distanceKm } from '../../api/domain/geo.ts';
-import type { SearchDocument } from '../document.ts';
-import type { FacetField, GeoConstraint, SearchHit, SearchQuery, SearchResult } from '../port.ts';
-import { filterConditions, geoPrefilter, itinerantThrough, unplacedIn } from './filters.ts';
-import { countFacets, facetIndex } from './rows.ts';
+import type { LongTexts, SearchDocument } from '../document.ts';
+import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
+import type { Candidate, MemoryIndex, MemoryStore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
-import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
-import { vocabularyNear } from './vocabulary.ts';
+import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord, type Alternative, type Phrase, type TextTerm } from './text-query.ts';
 
 export const DEFAULT_LIMIT = 20;
+
+/** Above this share of the documents, candidates are checked after the text match rather than passed to it. */
+const CANDIDATES_IN_QUERY_MAX_SHARE = 0.5;
+/**
+ * A text expected to match fewer than this share of the documents is matched first, then filtered
+ * in memory; otherwise the filters go first and the text is matched among what they kept.
+ */
+const TEXT_FIRST_MAX_SHARE = 0.1;
 
 interface TextMatch {
   /** Every alternative, typos included: what a document must match. */
   match: string;
   /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used. */
   within: string[];
+  /** Documents it may match, from the vocabulary's counts (an upper bound of sorts, cheap). */
+  estimate: number;
 }
 
-interface Candidate {
-  rid: number;
-  id: string;
-  lat: number | null;
-  lon: number | null;
-  remote: number;
-  /** Itinerant through the person's commune, or on site there without coordinates. */
-  in_commune: number | null;
-  score: number | null;
-  /** 1 when the text is found in the name (Meilisearch's `attribute` rule ranks those first). */
-  in_name: number | null;
-  /** within_k = 1 when the document matches with at most k typos (see TextMatch.within). */
-  [within: `within_${number}`]: number | null;
-  facets: string | null;
+interface TextScore {
+  score: number;
+  /** Found in the name (Meilisearch's `attribute` rule ranks those first). */
+  inName: boolean;
+  /** Fewest typos the document matches with. */
+  typos: number;
 }
 
 interface Ranked {
   candidate: Candidate;
-  distance: number | null;
-  /** Fewest typos the document matches with (0 without text). */
-  typos: number;
+  text: TextScore | null;
   textScore: number;
 }
 
-export async function runSearch(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
-  const text = await textMatch(db, query.q);
-  const wantedFacets = query.facets ?? [];
-  const candidates = await selectCandidates(db, query, text, wantedFacets.length > 0);
-  const ranked = rank(candidates, text, query.geo);
+export async function runSearch(db: Kysely<Database>, store: MemoryStore, query: SearchQuery): Promise<SearchResult> {
+  const memory = await store.current(db);
+  const text = textMatch(memory, query.q);
+  let candidates: Candidate[];
+  let scored: Map<number, TextScore> | null = null;
+  if (text && text.estimate <= memory.size * TEXT_FIRST_MAX_SHARE) {
+    const matched = await textRows(db, text, null);
+    candidates = memory.selectAmong(matched.keys(), query.filters, query.geo);
+    scored = new Map(candidates.map((c) => [c.rid, matched.get(c.rid)!]));
+  } else {
+    candidates = memory.select(query.filters, query.geo);
+    if (text) {
+      const inQuery = candidates.length <= memory.size * CANDIDATES_IN_QUERY_MAX_SHARE;
+      scored = await textRows(db, text, inQuery ? candidates : null);
+      if (!inQuery) scored = new Map(candidates.flatMap((c) => (scored!.has(c.rid) ? [[c.rid, scored!.get(c.rid)!] as const] : [])));
+    }
+  }
+  if (text && scored) await countTypos(db, text, scored);
+  const ranked = rank(candidates, scored, text?.within.length ?? 0, query.geo !== undefined);
 
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
   const page = ranked.slice(offset, offset + limit);
-  const documents = await documentsByRid(db, page.map((r) => r.candidate.rid));
-  const hits: SearchHit[] = page.map((r) => ({
-    id: r.candidate.id,
-    textScore: r.textScore,
-    distanceKm: r.distance,
-    document: documents.get(r.candidate.rid)!,
+  const texts = query.lean ? null : await longTexts(db, page.map((r) => r.candidate.rid));
+  const hits: SearchHit[] = page.map(({ candidate: c, textScore }) => ({
+    id: c.doc.id,
+    textScore,
+    distanceKm: c.distance,
+    document: texts ? { ...c.doc, ...texts.get(c.rid) } : c.doc,
   }));
-  return { total: ranked.length, hits, facets: facetCounts(ranked, wantedFacets), engine: 'sqlite' };
+  return { total: ranked.length, hits, facets: facetCounts(memory, ranked, query.facets ?? []), engine: 'sqlite' };
 }
 
 /** null when there is no text to match (no query, or only stop words). */
-async function textMatch(db: Kysely<Database>, q: string | undefined): Promise<TextMatch | null> {
+function textMatch(memory: MemoryIndex, q: string | undefined): TextMatch | null {
   if (!q) return null;
   const terms = parseQuery(q);
   if (terms.length === 0) return null;
   for (const term of terms) {
     const word = typoWord(term);
-    if (word) addTypoVariants(term, await vocabularyNear(db, word, term.last));
+    if (word) addTypoVariants(term, memory.vocabulary.near(word, term.last));
   }
   const most = maxTypos(terms);
-  return { match: ftsExpression(terms, most), within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)) };
+  return {
+    match: ftsExpression(terms, most),
+    within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)),
+    estimate: estimateMatches(memory, terms),
+  };
+}
+
+/** Matches of an AND of terms: at most the fewest of a term, whose matches are at most the sum of its alternatives'. */
+function estimateMatches(memory: MemoryIndex, terms: readonly TextTerm[]): number {
+  const phraseDocs = (p: Phrase) => Math.min(...p.words.map((w, i) => memory.vocabulary.docs(w, p.prefix && i === p.words.length - 1)));
+  const alternativeDocs = (a: Alternative) => Math.min(...a.map(phraseDocs));
+  return Math.min(...terms.map((t) => [...t.exact, ...t.typos.map((v) => v.alternative)].reduce((n, a) => n + alternativeDocs(a), 0)));
 }
 
 const BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`);
 /** Below zero when a phrase of the query is found in the name column (weights 0 elsewhere). */
-const NAME_BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c, i) => (i === 0 ? 1 : 0)).join(', ')})`);
+const NAME_BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((_, i) => (i === 0 ? 1 : 0)).join(', ')})`);
 
-async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: TextMatch | null, withFacets: boolean): Promise<Candidate[]> {
-  const conditions = filterConditions(query.filters);
-  if (query.geo) conditions.push(geoPrefilter(query.geo));
-  const itinerantCommune = query.geo?.reachable?.itinerantCommune;
-  const columns: RawBuilder<unknown>[] = [
-    sql`d.rid`,
-    sql`d.id`,
-    sql`d.lat`,
-    sql`d.lon`,
-    sql`d.remote`,
-    itinerantCommune ? sql`(${itinerantThrough(itinerantCommune)} OR ${unplacedIn(itinerantCommune)}) AS in_commune` : sql`NULL AS in_commune`,
-    text ? sql`${BM25} AS score` : sql`NULL AS score`,
-    text ? sql`${NAME_BM25} < 0 AS in_name` : sql`NULL AS in_name`,
-    ...(text?.within ?? []).map((expression, k) => sql`(d.rid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${expression})) AS ${sql.raw(`within_${k}`)}`),
-    withFacets ? sql`d.facets` : sql`NULL AS facets`,
-  ];
-  if (text) conditions.unshift(sql`search_fts MATCH ${text.match}`);
-  const from = text ? sql`search_fts JOIN search_documents d ON d.rid = search_fts.rowid` : sql`search_documents d`;
-  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-  const { rows } = await sql<Candidate>`SELECT ${sql.join(columns)} FROM ${from} ${where}`.execute(db);
-  return rows;
+/** `+rowid IN (...)`: the rows among these ids (`+` keeps SQLite from seeking each one in the FTS index, far slower). */
+function amongRows(rids: readonly number[]) {
+  return sql`+rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`;
 }
 
 /**
- * Keeps the reachable candidates and orders them: text relevance (fewest typos first, then found in
- * the name, then bm25), distance, id. textScore maps that order onto 0..1: with T typo levels in use, documents with t
- * typos get ((T − t) + relative bm25) / (T + 1), relative to the best of their level.
+ * The rows the text matches, with their scores (typos counted apart, see countTypos); among the
+ * candidates only when given (checked per matching row by the query).
  */
-function rank(candidates: Candidate[], text: TextMatch | null, geo: GeoConstraint | undefined): Ranked[] {
-  const levels = text ? text.within.length : 0;
+async function textRows(db: Kysely<Database>, text: TextMatch, among: readonly Candidate[] | null): Promise<Map<number, TextScore>> {
+  if (among && !among.length) return new Map();
+  const { rows } = await sql<{ rid: number; score: number; in_name: number }>`
+    SELECT rowid AS rid, ${BM25} AS score, ${NAME_BM25} < 0 AS in_name
+    FROM search_fts WHERE search_fts MATCH ${text.match} ${among ? sql`AND ${amongRows(among.map((c) => c.rid))}` : sql``}`.execute(db);
+  return new Map(rows.map((r) => [r.rid, { score: r.score, inName: r.in_name === 1, typos: text.within.length }]));
+}
+
+/** The fewest typos each scored row matches with: one FTS pass per typo level, over the rows still unsure. */
+async function countTypos(db: Kysely<Database>, text: TextMatch, scores: Map<number, TextScore>): Promise<void> {
+  let unsure = [...scores.keys()];
+  for (let k = 0; k < text.within.length && unsure.length; k++) {
+    const { rows } = await sql<{ rid: number }>`
+      SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH ${text.within[k]} AND ${amongRows(unsure)}`.execute(db);
+    for (const { rid } of rows) scores.get(rid)!.typos = k;
+    const found = new Set(rows.map((r) => r.rid));
+    unsure = unsure.filter((rid) => !found.has(rid));
+  }
+}
+
+/**
+ * Orders the candidates (those the text matched, when there is one): fewest typos, found in the
+ * name, bm25, then distance, then id. textScore maps that order onto 0..1: with T typo levels in
+ * use, documents with t typos get ((T − t) + relative bm25) / (T + 1), relative to the best of
+ * their level.
+ */
+function rank(candidates: readonly Candidate[], scores: Map<number, TextScore> | null, levels: number, withGeo: boolean): Ranked[] {
   const ranked: Ranked[] = [];
   for (const c of candidates) {
-    const distance = geo && c.lat != null && c.lon != null ? distanceKm([geo.lon, geo.lat], [c.lon, c.lat]) : null;
-    if (geo && !reachable(c, distance, geo)) continue;
-    let typos = 0;
-    while (typos < levels && c[`within_${typos}`] !== 1) typos++;
-    ranked.push({ candidate: c, distance, typos, textScore: 1 });
+    const text = scores ? scores.get(c.rid) : null;
+    if (text === undefined) continue;
+    ranked.push({ candidate: c, text, textScore: 1 });
   }
-  if (text) {
+  if (scores) {
     const best = new Array<number>(levels + 1).fill(0);
-    for (const r of ranked) best[r.typos] = Math.min(best[r.typos]!, r.candidate.score ?? 0);
+    for (const r of ranked) best[r.text!.typos] = Math.min(best[r.text!.typos]!, r.text!.score);
     for (const r of ranked) {
-      const relative = best[r.typos]! < 0 ? (r.candidate.score ?? 0) / best[r.typos]! : 1;
-      r.textScore = (levels - r.typos + relative) / (levels + 1);
+      const t = r.text!;
+      const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
+      r.textScore = (levels - t.typos + relative) / (levels + 1);
     }
   }
-  return ranked.sort((a, b) => {
-    if (text) {
-      if (a.typos !== b.typos) return a.typos - b.typos;
-      if (a.candidate.in_name !== b.candidate.in_name) return (b.candidate.in_name ?? 0) - (a.candidate.in_name ?? 0);
-      const byScore = (a.candidate.score ?? 0) - (b.candidate.score ?? 0);
-      if (byScore !== 0) return byScore;
+  return ranked.sort((x, y) => {
+    const [a, b] = [x.candidate, y.candidate];
+    if (x.text && y.text) {
+      if (x.text.typos !== y.text.typos) return x.text.typos - y.text.typos;
+      if (x.text.inName !== y.text.inName) return x.text.inName ? -1 : 1;
+      if (x.text.score !== y.text.score) return x.text.score - y.text.score;
     }
-    if (geo && a.distance !== b.distance) {
+    if (withGeo && a.distance !== b.distance) {
       if (a.distance === null) return 1;
       if (b.distance === null) return -1;
       return a.distance - b.distance;
     }
-    return a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0;
+    return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
   });
 }
 
-/** DESIGN §5 reachability: on site within the radius, or remote, or itinerant through the commune. */
-function reachable(c: Candidate, distance: number | null, geo: GeoConstraint): boolean {
-  if (distance !== null && distance <= geo.radiusKm) return true;
-  if (geo.reachable?.includeRemote && c.remote === 1) return true;
-  return c.in_commune === 1;
-}
-
-async function documentsByRid(db: Kysely<Database>, rids: number[]): Promise<Map<number, SearchDocument>> {
+async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<number, LongTexts>> {
   if (rids.length === 0) return new Map();
-  const { rows } = await sql<{ rid: number; document: string }>`
-    SELECT rid, document FROM search_documents WHERE rid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`.execute(db);
-  return new Map(rows.map((r) => [r.rid, JSON.parse(r.document) as SearchDocument]));
+  const { rows } = await sql<{ rid: number; texts: string }>`
+    SELECT rid, texts FROM search_documents WHERE rid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`.execute(db);
+  return new Map(rows.map((r) => [r.rid, JSON.parse(r.texts) as LongTexts]));
 }
 
-function facetCounts(ranked: Ranked[], fields: readonly FacetField[]): SearchResult['facets'] {
+/** Per wanted field, how many of the ranked documents carry each value (once per document). */
+function facetCounts(memory: MemoryIndex, ranked: readonly Ranked[], fields: readonly FacetField[]): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
-  const byIndex = new Map<number, Record<string, number>>();
   for (const field of fields) {
-    const counts: Record<string, number> = {};
-    facets[field] = counts;
-    byIndex.set(facetIndex(field), counts);
+    const index = FACET_FIELDS.indexOf(field);
+    const values = memory.facetValues[index]!;
+    const counts = new Uint32Array(values.length);
+    for (const r of ranked) for (const code of r.candidate.facets[index]!) counts[code]!++;
+    const out: Record<string, number> = {};
+    counts.forEach((n, code) => {
+      if (n) out[values[code]!] = n;
+    });
+    facets[field] = out;
   }
-  if (byIndex.size) for (const r of ranked) countFacets(r.candidate.facets ?? '', byIndex);
   return facets;
 }

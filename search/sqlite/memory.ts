@@ -1,0 +1,246 @@
+/**
+ * The SQLite engine's documents in memory: every lean document (search/document.ts), a grid of the
+ * placed ones for the geo box, the ones reachable from anywhere (remote, itinerant, unplaced), and the
+ * vocabulary. Filters and reach are checked here in plain code: at tens of thousands of documents a
+ * row visit in SQL costs a microsecond, a check here a few nanoseconds. SQLite stays the store (and
+ * the full-text index); this is a cache of it, per engine instance (no module state).
+ *
+ * Consistency: every write moves search_meta's generation on in its transaction. Writes through
+ * this engine update the memory as they commit; a search that finds another generation in the
+ * database (a `reindex` from the command line, another process) reloads everything first.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../api/db/schema.ts';
+import { boxAroundCircle } from '../../api/domain/geo.ts';
+import type { SearchDocument } from '../document.ts';
+import type { GeoConstraint, SearchFilters } from '../port.ts';
+import { distanceFrom, documentFacts, FacetCodes, isReachable, prepareFilters, requiredBarriers, type DocumentFacts } from './filters.ts';
+import { BARRIER_KEYS } from '../../api/domain/referentials/index.ts';
+import { storedGeneration } from './schema.ts';
+import { createVocabulary, type Vocabulary } from './vocabulary.ts';
+
+/** Grid cell size, degrees: a 30 km radius covers about 3 × 4 cells in mainland France. */
+const CELL_DEGREES = 0.2;
+
+export interface Candidate {
+  rid: number;
+  doc: SearchDocument;
+  /** From the geo point, when both are known. */
+  distance: number | null;
+  /** Per FACET_FIELDS field, the document's distinct values (codes, see facetValues). */
+  facets: readonly (readonly number[])[];
+}
+
+export interface MemoryIndex {
+  readonly generation: number;
+  readonly size: number;
+  readonly vocabulary: Vocabulary;
+  /** Per FACET_FIELDS field, the value of each facet code. */
+  readonly facetValues: readonly (readonly string[])[];
+  /** The documents passing the filters and, with geo, reachable; in no particular order. */
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[];
+  /** The same among these documents only (those a text matched). */
+  selectAmong(rids: Iterable<number>, filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[];
+  doc(rid: number): SearchDocument | undefined;
+}
+
+const cellOf = (lat: number, lon: number) => `${Math.floor(lat / CELL_DEGREES)}:${Math.floor(lon / CELL_DEGREES)}`;
+
+/** The words a document adds to the vocabulary: the tokens of its FTS text. */
+export function termsOf(text: readonly string[]): string[] {
+  return [...new Set(text.join(' ').split(' ').filter(Boolean))];
+}
+
+interface Entry extends DocumentFacts {
+  rid: number;
+  /** The last selection that looked at it (an entry answering several barriers is listed under each). */
+  seen: number;
+}
+
+class Documents implements MemoryIndex {
+  readonly entries = new Map<number, Entry>();
+  readonly ridOfId = new Map<string, number>();
+  /** Placed documents reachable only on site, by grid cell. */
+  readonly grid = new Map<string, Set<Entry>>();
+  /** Remote, itinerant or unplaced: possibly reachable wherever the person is; also by barrier and by zone code. */
+  readonly anywhere = new Set<Entry>();
+  readonly anywhereByBarrier = BARRIER_KEYS.map(() => new Set<Entry>());
+  readonly anywhereByZone = new Map<string, Set<Entry>>();
+  /** Key of the documents with no zone (open to all) in anywhereByZone. */
+  private static readonly OPEN = '';
+  readonly vocabulary = createVocabulary();
+  private readonly facetCodes = new FacetCodes();
+  readonly facetValues = this.facetCodes.values;
+  private selections = 0;
+  constructor(public generation: number) {}
+
+  get size() {
+    return this.entries.size;
+  }
+
+  private static onlyOnSite(e: Entry) {
+    return e.placed && !e.remote && e.doc.itinerant_communes.length === 0;
+  }
+
+  /** The `anywhere` lists an entry belongs to, besides `anywhere` itself. */
+  private eachAnywhereList(e: Entry, act: (list: Set<Entry>) => void) {
+    this.anywhereByBarrier.forEach((list, i) => {
+      if (e.barriers & (1 << i)) act(list);
+    });
+    for (const code of e.doc.zone.length ? e.doc.zone : [Documents.OPEN]) {
+      let list = this.anywhereByZone.get(code);
+      if (!list) this.anywhereByZone.set(code, (list = new Set<Entry>()));
+      act(list);
+    }
+  }
+
+  add(rid: number, doc: SearchDocument) {
+    this.remove(doc.id);
+    const entry: Entry = { rid, seen: 0, ...documentFacts(doc, this.facetCodes) };
+    this.entries.set(rid, entry);
+    this.ridOfId.set(doc.id, rid);
+    if (Documents.onlyOnSite(entry)) {
+      const cell = cellOf(doc.lat!, doc.lon!);
+      const cellEntries = this.grid.get(cell) ?? new Set<Entry>();
+      cellEntries.add(entry);
+      this.grid.set(cell, cellEntries);
+    } else {
+      this.anywhere.add(entry);
+      this.eachAnywhereList(entry, (list) => list.add(entry));
+    }
+  }
+
+  remove(id: string) {
+    const rid = this.ridOfId.get(id);
+    if (rid === undefined) return;
+    const entry = this.entries.get(rid)!;
+    if (Documents.onlyOnSite(entry)) this.grid.get(cellOf(entry.doc.lat!, entry.doc.lon!))?.delete(entry);
+    else {
+      this.anywhere.delete(entry);
+      this.eachAnywhereList(entry, (list) => list.delete(entry));
+    }
+    this.entries.delete(rid);
+    this.ridOfId.delete(id);
+  }
+
+  doc(rid: number) {
+    return this.entries.get(rid)?.doc;
+  }
+
+  /** A check of one entry against filters and reach that adds it to `out` when it passes. */
+  private checker(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, out: Candidate[]) {
+    const passes = prepareFilters(filters);
+    const required = requiredBarriers(filters);
+    // Cheap checks first (barriers, filters), the distance only for what passes them.
+    return (e: Entry) => {
+      if (required !== null && !(e.barriers & required)) return;
+      if (!passes.test(e.doc)) return;
+      const distance = geo ? distanceFrom(e, geo) : null;
+      if (!geo || isReachable(e, distance, geo)) out.push({ rid: e.rid, doc: e.doc, distance, facets: e.facets });
+    };
+  }
+
+  selectAmong(rids: Iterable<number>, filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[] {
+    const out: Candidate[] = [];
+    const consider = this.checker(filters, geo, out);
+    for (const rid of rids) {
+      const e = this.entries.get(rid);
+      if (e) consider(e);
+    }
+    return out;
+  }
+
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[] {
+    const required = requiredBarriers(filters);
+    const out: Candidate[] = [];
+    const consider = this.checker(filters, geo, out);
+    if (!geo) {
+      for (const e of this.entries.values()) consider(e);
+      return out;
+    }
+    const box = boxAroundCircle(geo.lat, geo.lon, geo.radiusKm);
+    const [latFrom, latTo] = [Math.floor(box.minLat / CELL_DEGREES), Math.floor(box.maxLat / CELL_DEGREES)];
+    const [lonFrom, lonTo] = [Math.floor(box.minLon / CELL_DEGREES), Math.floor(box.maxLon / CELL_DEGREES)];
+    for (let i = latFrom; i <= latTo; i++) {
+      for (let j = lonFrom; j <= lonTo; j++) {
+        const cellEntries = this.grid.get(`${i}:${j}`);
+        if (cellEntries) for (const e of cellEntries) consider(e);
+      }
+    }
+    // The smallest way in: the zone codes asked (and the open documents), or the barriers, or all.
+    const lists: Iterable<Entry>[] = [];
+    const zoneCodes = filters?.zoneCodes;
+    if (zoneCodes?.length) {
+      for (const code of [Documents.OPEN, ...zoneCodes]) {
+        const list = this.anywhereByZone.get(code);
+        if (list) lists.push(list);
+      }
+    } else if (required !== null) lists.push(...this.anywhereByBarrier.filter((_, i) => required & (1 << i)));
+    else lists.push(this.anywhere);
+    const stamp = ++this.selections;
+    for (const list of lists) {
+      for (const e of list) {
+        if (e.seen === stamp) continue;
+        e.seen = stamp;
+        consider(e);
+      }
+    }
+    return out;
+  }
+}
+
+export interface MemoryStore {
+  /** The documents as stored now: loaded on first use, reloaded when another process wrote. */
+  current(db: Kysely<Database>): Promise<MemoryIndex>;
+  /** A write through this engine, at `generation` (call inside the write's transaction, after its statements). */
+  apply(generation: number, change: { upserts?: [number, SearchDocument, string[]][]; removals?: readonly string[] }): void;
+  /** Forget everything (after a reindex): the next search reloads. */
+  invalidate(): void;
+}
+
+export function createMemoryStore(): MemoryStore {
+  let memory: Documents | null = null;
+  let loading: Promise<Documents> | null = null;
+
+  async function load(db: Kysely<Database>, generation: number): Promise<Documents> {
+    const docs = new Documents(generation);
+    const { rows } = await sql<{ rid: number; lean: string }>`SELECT rid, lean FROM search_documents`.execute(db);
+    const parsed = rows.map((r) => [r.rid, JSON.parse(r.lean) as SearchDocument] as const);
+    // Copied once all are parsed: objects parsed early keep the shapes V8 gave them before seeing
+    // nulls in fields that held numbers, and reading those stale shapes is several times slower.
+    for (const [rid, doc] of parsed) docs.add(rid, { ...doc });
+    const vocabulary = await sql<{ term: string; doc: number }>`SELECT term, doc FROM search_fts_vocab`.execute(db);
+    for (const v of vocabulary.rows) docs.vocabulary.add(v.term, v.doc);
+    return docs;
+  }
+
+  return {
+    async current(db) {
+      const generation = await storedGeneration(db);
+      if (memory && memory.generation === generation) return memory;
+      loading ??= load(db, generation).finally(() => {
+        loading = null;
+      });
+      memory = await loading;
+      return memory;
+    },
+
+    apply(generation, change) {
+      // Only on top of the generation just before: otherwise another writer came in between.
+      if (!memory || memory.generation !== generation - 1) {
+        memory = null;
+        return;
+      }
+      for (const id of change.removals ?? []) memory.remove(id);
+      for (const [rid, doc, terms] of change.upserts ?? []) {
+        memory.add(rid, doc);
+        for (const term of terms) memory.vocabulary.add(term);
+      }
+      memory.generation = generation;
+    },
+
+    invalidate() {
+      memory = null;
+    },
+  };
+}
