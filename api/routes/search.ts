@@ -115,6 +115,8 @@ export function searchRoutes(deps: AppDeps) {
       offset: (q.page - 1) * q.size,
       limit: q.size,
       facets: FACET_FIELDS,
+      // Items show summaries, never the description: lean documents are enough, and cheaper.
+      lean: true,
     });
 
     const needs = requestedNeeds({ barriers: q.barriers, thematiques: q.thematiques });

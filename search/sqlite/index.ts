@@ -46,7 +46,7 @@ export async function createSqliteSearchIndex(db: Kysely<Database>): Promise<Sea
     async reindex(documents) {
       await db.transaction().execute(async (trx) => {
         await deleteAllDocuments(trx);
-        await writeDocuments(trx, lastOfEachId(documents));
+        await writeDocuments(trx, lastOfEachId(documents), { fresh: true });
         await optimizeTextIndex(trx);
         await nextGeneration(trx);
         memory.invalidate();

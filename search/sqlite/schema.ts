@@ -21,6 +21,16 @@ export const FTS_COLUMNS = [
   { name: 'description', weight: 1 },
 ] as const;
 
+/** The FTS5 index and its vocabulary (prefix indexes for the word being typed: 2 to 4 letters). */
+export const TEXT_INDEX_STATEMENTS = [
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    ${FTS_COLUMNS.map((c) => c.name).join(', ')},
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
+  )`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts_vocab USING fts5vocab(search_fts, 'row')`,
+];
+
 const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS search_documents (
     rid INTEGER PRIMARY KEY,
@@ -28,12 +38,7 @@ const STATEMENTS = [
     lean TEXT NOT NULL,
     texts TEXT NOT NULL
   )`,
-  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-    ${FTS_COLUMNS.map((c) => c.name).join(', ')},
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4'
-  )`,
-  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts_vocab USING fts5vocab(search_fts, 'row')`,
+  ...TEXT_INDEX_STATEMENTS,
   `INSERT OR IGNORE INTO search_meta (key, value) VALUES ('generation', '0')`,
 ];
 

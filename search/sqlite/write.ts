@@ -6,8 +6,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { SearchDocument } from '../document.ts';
 import { indexRow } from './rows.ts';
+import { TEXT_INDEX_STATEMENTS } from './schema.ts';
 
-const CHUNK = 500;
+const CHUNK = 2_000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -21,24 +22,24 @@ export function lastOfEachId(documents: readonly SearchDocument[]): SearchDocume
 }
 
 /**
- * Deletes these ids then inserts the documents; call inside a transaction. Returns the row id each
- * document was stored under (the FTS rowid, and the memory index's key).
+ * Deletes these ids (unless `fresh`: the tables were just emptied) then inserts the documents; call
+ * inside a transaction. Returns the row id each document was stored under (the FTS rowid, and the
+ * memory index's key).
  */
-export async function writeDocuments(db: Kysely<Database>, documents: readonly SearchDocument[]): Promise<Map<string, number>> {
+export async function writeDocuments(db: Kysely<Database>, documents: readonly SearchDocument[], options: { fresh?: boolean } = {}): Promise<Map<string, number>> {
   const rids = new Map<string, number>();
   for (const chunk of chunks(documents, CHUNK)) {
-    await deleteDocuments(db, chunk.map((d) => d.id));
-    const rows = JSON.stringify(chunk.map(indexRow));
+    if (!options.fresh) await deleteDocuments(db, chunk.map((d) => d.id));
+    const rows = chunk.map(indexRow);
     const { rows: inserted } = await sql<{ rid: number; id: string }>`
       INSERT INTO search_documents (id, lean, texts)
-      SELECT r.value ->> '$.id', r.value ->> '$.lean', r.value ->> '$.texts' FROM json_each(${rows}) r
+      SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM json_each(${JSON.stringify(rows.map((r) => [r.id, r.lean, r.texts]))}) r
       RETURNING rid, id`.execute(db);
     for (const r of inserted) rids.set(r.id, r.rid);
+    const texts = rows.map((r) => [rids.get(r.id)!, ...r.text]);
     await sql`
       INSERT INTO search_fts (rowid, name, labels, structure, description)
-      SELECT d.rid, r.value ->> '$.text[0]', r.value ->> '$.text[1]', r.value ->> '$.text[2]', r.value ->> '$.text[3]'
-      FROM json_each(${rows}) r
-      JOIN search_documents d ON d.id = r.value ->> '$.id'`.execute(db);
+      SELECT t.value ->> 0, t.value ->> 1, t.value ->> 2, t.value ->> 3, t.value ->> 4 FROM json_each(${JSON.stringify(texts)}) t`.execute(db);
   }
   return rids;
 }
@@ -51,8 +52,11 @@ export async function deleteDocuments(db: Kysely<Database>, ids: readonly string
   }
 }
 
+/** Empties the tables; the FTS index is dropped and created again, far faster than deleting its rows. */
 export async function deleteAllDocuments(db: Kysely<Database>): Promise<void> {
-  await sql`DELETE FROM search_fts`.execute(db);
+  await sql`DROP TABLE IF EXISTS search_fts_vocab`.execute(db);
+  await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
+  for (const statement of TEXT_INDEX_STATEMENTS) await sql.raw(statement).execute(db);
   await sql`DELETE FROM search_documents`.execute(db);
 }
 
