@@ -15,7 +15,6 @@ import { boxAroundCircle } from '../../api/domain/geo.ts';
 import type { SearchDocument } from '../document.ts';
 import type { GeoConstraint, SearchFilters } from '../port.ts';
 import { distanceFrom, documentFacts, FacetCodes, isReachable, prepareFilters, requiredBarriers, type DocumentFacts } from './filters.ts';
-import { BARRIER_KEYS } from '../../api/domain/referentials/index.ts';
 import { storedGeneration } from './schema.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
@@ -51,6 +50,14 @@ export function termsOf(text: readonly string[]): string[] {
   return [...new Set(text.join(' ').split(' ').filter(Boolean))];
 }
 
+/** Places whose reachable documents are kept (see reachableFrom). */
+const MAX_PLACES = 512;
+
+interface Reached {
+  entry: Entry;
+  distance: number | null;
+}
+
 interface Entry extends DocumentFacts {
   rid: number;
   /** The last selection that looked at it (an entry answering several barriers is listed under each). */
@@ -62,9 +69,8 @@ class Documents implements MemoryIndex {
   readonly ridOfId = new Map<string, number>();
   /** Placed documents reachable only on site, by grid cell. */
   readonly grid = new Map<string, Set<Entry>>();
-  /** Remote, itinerant or unplaced: possibly reachable wherever the person is; also by barrier and by zone code. */
+  /** Remote, itinerant or unplaced: possibly reachable wherever the person is; also by zone code. */
   readonly anywhere = new Set<Entry>();
-  readonly anywhereByBarrier = BARRIER_KEYS.map(() => new Set<Entry>());
   readonly anywhereByZone = new Map<string, Set<Entry>>();
   /** Key of the documents with no zone (open to all) in anywhereByZone. */
   private static readonly OPEN = '';
@@ -72,6 +78,8 @@ class Documents implements MemoryIndex {
   private readonly facetCodes = new FacetCodes();
   readonly facetValues = this.facetCodes.values;
   private selections = 0;
+  /** The reachable documents of recently asked places, least recently asked first; emptied by every change. */
+  private readonly places = new Map<string, Reached[]>();
   constructor(public generation: number) {}
 
   get size() {
@@ -84,9 +92,6 @@ class Documents implements MemoryIndex {
 
   /** The `anywhere` lists an entry belongs to, besides `anywhere` itself. */
   private eachAnywhereList(e: Entry, act: (list: Set<Entry>) => void) {
-    this.anywhereByBarrier.forEach((list, i) => {
-      if (e.barriers & (1 << i)) act(list);
-    });
     for (const code of e.doc.zone.length ? e.doc.zone : [Documents.OPEN]) {
       let list = this.anywhereByZone.get(code);
       if (!list) this.anywhereByZone.set(code, (list = new Set<Entry>()));
@@ -96,6 +101,7 @@ class Documents implements MemoryIndex {
 
   add(rid: number, doc: SearchDocument) {
     this.remove(doc.id);
+    this.places.clear();
     const entry: Entry = { rid, seen: 0, ...documentFacts(doc, this.facetCodes) };
     this.entries.set(rid, entry);
     this.ridOfId.set(doc.id, rid);
@@ -113,6 +119,7 @@ class Documents implements MemoryIndex {
   remove(id: string) {
     const rid = this.ridOfId.get(id);
     if (rid === undefined) return;
+    this.places.clear();
     const entry = this.entries.get(rid)!;
     if (Documents.onlyOnSite(entry)) this.grid.get(cellOf(entry.doc.lat!, entry.doc.lon!))?.delete(entry);
     else {
@@ -151,13 +158,41 @@ class Documents implements MemoryIndex {
   }
 
   select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[] {
-    const required = requiredBarriers(filters);
     const out: Candidate[] = [];
-    const consider = this.checker(filters, geo, out);
     if (!geo) {
+      const consider = this.checker(filters, undefined, out);
       for (const e of this.entries.values()) consider(e);
       return out;
     }
+    const passes = prepareFilters(filters);
+    const required = requiredBarriers(filters);
+    for (const { entry: e, distance } of this.reachableFrom(geo, filters?.zoneCodes)) {
+      if (required !== null && !(e.barriers & required)) continue;
+      if (passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance, facets: e.facets });
+    }
+    return out;
+  }
+
+  /**
+   * The documents reachable from a place and open to its zone codes, nearest first (then by id).
+   * Kept for the places asked recently: the other filters change from one search to the next, the
+   * place far less (a département's agents search around the same communes all day).
+   */
+  private reachableFrom(geo: GeoConstraint, zoneCodes: readonly string[] | undefined): readonly Reached[] {
+    const key = [geo.lat, geo.lon, geo.radiusKm, geo.reachable?.includeRemote ?? false, geo.reachable?.itinerantCommune ?? '', ...(zoneCodes ?? [])].join('|');
+    const known = this.places.get(key);
+    if (known) {
+      this.places.delete(key);
+      this.places.set(key, known);
+      return known;
+    }
+    const zone = zoneCodes?.length ? new Set(zoneCodes) : null;
+    const reached: Reached[] = [];
+    const consider = (e: Entry) => {
+      if (zone && e.doc.zone.length && !e.doc.zone.some((code) => zone.has(code))) return;
+      const distance = distanceFrom(e, geo);
+      if (isReachable(e, distance, geo)) reached.push({ entry: e, distance });
+    };
     const box = boxAroundCircle(geo.lat, geo.lon, geo.radiusKm);
     const [latFrom, latTo] = [Math.floor(box.minLat / CELL_DEGREES), Math.floor(box.maxLat / CELL_DEGREES)];
     const [lonFrom, lonTo] = [Math.floor(box.minLon / CELL_DEGREES), Math.floor(box.maxLon / CELL_DEGREES)];
@@ -167,25 +202,26 @@ class Documents implements MemoryIndex {
         if (cellEntries) for (const e of cellEntries) consider(e);
       }
     }
-    // The smallest way in: the zone codes asked (and the open documents), or the barriers, or all.
-    const lists: Iterable<Entry>[] = [];
-    const zoneCodes = filters?.zoneCodes;
-    if (zoneCodes?.length) {
-      for (const code of [Documents.OPEN, ...zoneCodes]) {
-        const list = this.anywhereByZone.get(code);
-        if (list) lists.push(list);
-      }
-    } else if (required !== null) lists.push(...this.anywhereByBarrier.filter((_, i) => required & (1 << i)));
-    else lists.push(this.anywhere);
+    // The documents reachable from anywhere: only those open to the zone codes asked, when asked.
     const stamp = ++this.selections;
-    for (const list of lists) {
+    for (const list of zone ? [Documents.OPEN, ...zone].flatMap((code) => this.anywhereByZone.get(code) ?? []) : [this.anywhere]) {
       for (const e of list) {
         if (e.seen === stamp) continue;
         e.seen = stamp;
         consider(e);
       }
     }
-    return out;
+    reached.sort((a, b) => {
+      if (a.distance !== b.distance) {
+        if (a.distance === null) return 1;
+        if (b.distance === null) return -1;
+        return a.distance - b.distance;
+      }
+      return a.entry.doc.id < b.entry.doc.id ? -1 : 1;
+    });
+    this.places.set(key, reached);
+    if (this.places.size > MAX_PLACES) this.places.delete(this.places.keys().next().value!);
+    return reached;
   }
 }
 
