@@ -30,16 +30,32 @@ export interface Candidate {
   facets: readonly (readonly number[])[];
 }
 
+/** How a document matches a text. */
+export interface TextScore {
+  score: number;
+  /** Found in the name (Meilisearch's `attribute` rule ranks those first). */
+  inName: boolean;
+  /** Fewest typos the document matches with. */
+  typos: number;
+}
+
+/** Rows of text matches kept in memory at most (about 100 bytes each). */
+const MAX_REMEMBERED_MATCHES = 250_000;
+
 export interface MemoryIndex {
   readonly generation: number;
   readonly size: number;
   readonly vocabulary: Vocabulary;
   /** Per FACET_FIELDS field, the value of each facet code. */
   readonly facetValues: readonly (readonly string[])[];
-  /** The documents passing the filters and, with geo, reachable; in no particular order. */
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[];
-  /** The same among these documents only (those a text matched). */
-  selectAmong(rids: Iterable<number>, filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[];
+  /**
+   * The documents passing the filters and, with geo, reachable (nearest first, then by id); only
+   * those in `among` when given (the rows a text matched).
+   */
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: ReadonlyMap<number, unknown>): Candidate[];
+  /** The matches of a text asked since the last change (see search.ts), by a key of the caller's. */
+  textMatches(key: string): ReadonlyMap<number, TextScore> | undefined;
+  rememberTextMatches(key: string, matches: ReadonlyMap<number, TextScore>): void;
   doc(rid: number): SearchDocument | undefined;
 }
 
@@ -56,6 +72,13 @@ const MAX_PLACES = 512;
 interface Reached {
   entry: Entry;
   distance: number | null;
+}
+
+/** The documents reachable from a place, nearest first, with what the cheapest checks read in arrays. */
+interface Place {
+  reached: Reached[];
+  rids: Int32Array;
+  barriers: Uint16Array;
 }
 
 interface Entry extends DocumentFacts {
@@ -79,11 +102,21 @@ class Documents implements MemoryIndex {
   readonly facetValues = this.facetCodes.values;
   private selections = 0;
   /** The reachable documents of recently asked places, least recently asked first; emptied by every change. */
-  private readonly places = new Map<string, Reached[]>();
+  private readonly places = new Map<string, Place>();
+  /** The matches of recently asked texts, least recently asked first; emptied by every change. */
+  private readonly texts = new Map<string, ReadonlyMap<number, TextScore>>();
+  private rememberedMatches = 0;
   constructor(public generation: number) {}
 
   get size() {
     return this.entries.size;
+  }
+
+  /** Every change can change any answer. */
+  private forgetAnswers() {
+    this.places.clear();
+    this.texts.clear();
+    this.rememberedMatches = 0;
   }
 
   private static onlyOnSite(e: Entry) {
@@ -101,7 +134,7 @@ class Documents implements MemoryIndex {
 
   add(rid: number, doc: SearchDocument) {
     this.remove(doc.id);
-    this.places.clear();
+    this.forgetAnswers();
     const entry: Entry = { rid, seen: 0, ...documentFacts(doc, this.facetCodes) };
     this.entries.set(rid, entry);
     this.ridOfId.set(doc.id, rid);
@@ -119,7 +152,7 @@ class Documents implements MemoryIndex {
   remove(id: string) {
     const rid = this.ridOfId.get(id);
     if (rid === undefined) return;
-    this.places.clear();
+    this.forgetAnswers();
     const entry = this.entries.get(rid)!;
     if (Documents.onlyOnSite(entry)) this.grid.get(cellOf(entry.doc.lat!, entry.doc.lon!))?.delete(entry);
     else {
@@ -147,30 +180,47 @@ class Documents implements MemoryIndex {
     };
   }
 
-  selectAmong(rids: Iterable<number>, filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[] {
-    const out: Candidate[] = [];
-    const consider = this.checker(filters, geo, out);
-    for (const rid of rids) {
-      const e = this.entries.get(rid);
-      if (e) consider(e);
-    }
-    return out;
-  }
-
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined): Candidate[] {
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: ReadonlyMap<number, unknown>): Candidate[] {
     const out: Candidate[] = [];
     if (!geo) {
       const consider = this.checker(filters, undefined, out);
-      for (const e of this.entries.values()) consider(e);
+      if (among) {
+        for (const rid of among.keys()) {
+          const e = this.entries.get(rid);
+          if (e) consider(e);
+        }
+      } else for (const e of this.entries.values()) consider(e);
       return out;
     }
     const passes = prepareFilters(filters);
     const required = requiredBarriers(filters);
-    for (const { entry: e, distance } of this.reachableFrom(geo, filters?.zoneCodes)) {
-      if (required !== null && !(e.barriers & required)) continue;
+    const { reached, rids, barriers } = this.reachableFrom(geo, filters?.zoneCodes);
+    for (let i = 0; i < reached.length; i++) {
+      if (required !== null && !(barriers[i]! & required)) continue;
+      if (among && !among.has(rids[i]!)) continue;
+      const { entry: e, distance } = reached[i]!;
       if (passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance, facets: e.facets });
     }
     return out;
+  }
+
+  textMatches(key: string) {
+    const known = this.texts.get(key);
+    if (known) {
+      this.texts.delete(key);
+      this.texts.set(key, known);
+    }
+    return known;
+  }
+
+  rememberTextMatches(key: string, matches: ReadonlyMap<number, TextScore>) {
+    this.texts.set(key, matches);
+    this.rememberedMatches += matches.size;
+    for (const [oldest, old] of this.texts) {
+      if (this.rememberedMatches <= MAX_REMEMBERED_MATCHES || oldest === key) break;
+      this.texts.delete(oldest);
+      this.rememberedMatches -= old.size;
+    }
   }
 
   /**
@@ -178,7 +228,7 @@ class Documents implements MemoryIndex {
    * Kept for the places asked recently: the other filters change from one search to the next, the
    * place far less (a département's agents search around the same communes all day).
    */
-  private reachableFrom(geo: GeoConstraint, zoneCodes: readonly string[] | undefined): readonly Reached[] {
+  private reachableFrom(geo: GeoConstraint, zoneCodes: readonly string[] | undefined): Place {
     const key = [geo.lat, geo.lon, geo.radiusKm, geo.reachable?.includeRemote ?? false, geo.reachable?.itinerantCommune ?? '', ...(zoneCodes ?? [])].join('|');
     const known = this.places.get(key);
     if (known) {
@@ -219,9 +269,10 @@ class Documents implements MemoryIndex {
       }
       return a.entry.doc.id < b.entry.doc.id ? -1 : 1;
     });
-    this.places.set(key, reached);
+    const place: Place = { reached, rids: Int32Array.from(reached, (r) => r.entry.rid), barriers: Uint16Array.from(reached, (r) => r.entry.barriers) };
+    this.places.set(key, place);
     if (this.places.size > MAX_PLACES) this.places.delete(this.places.keys().next().value!);
-    return reached;
+    return place;
   }
 }
 

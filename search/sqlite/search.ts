@@ -1,42 +1,25 @@
 /**
- * One search on the SQLite engine. The memory index (memory.ts) gives the documents passing the
- * filters and the reach; a text query then asks FTS5 which of them match, with their bm25 score,
- * whether the name matched and with how few typos; the order, page and facet counts are computed
- * here. Lean hits come from memory; full ones read their long texts for the page only.
+ * One search on the SQLite engine. A text query asks FTS5 which documents match, with their bm25
+ * score, whether the name matched and with how few typos (kept in memory until the next change); the
+ * memory index (memory.ts) gives the documents, among those, passing the filters and the reach; the
+ * order, page and facet counts are computed here. Lean hits come from memory; full ones read their
+ * long texts for the page only.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { LongTexts, SearchDocument } from '../document.ts';
 import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
-import type { Candidate, MemoryIndex, MemoryStore } from './memory.ts';
+import type { Candidate, MemoryIndex, MemoryStore, TextScore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
-import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord, type Alternative, type Phrase, type TextTerm } from './text-query.ts';
+import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
 
 export const DEFAULT_LIMIT = 20;
-
-/** Above this share of the documents, candidates are checked after the text match rather than passed to it. */
-const CANDIDATES_IN_QUERY_MAX_SHARE = 0.5;
-/**
- * A text expected to match fewer than this share of the documents is matched first, then filtered
- * in memory; otherwise the filters go first and the text is matched among what they kept.
- */
-const TEXT_FIRST_MAX_SHARE = 0.1;
 
 interface TextMatch {
   /** Every alternative, typos included: what a document must match. */
   match: string;
   /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used. */
   within: string[];
-  /** Documents it may match, from the vocabulary's counts (an upper bound of sorts, cheap). */
-  estimate: number;
-}
-
-interface TextScore {
-  score: number;
-  /** Found in the name (Meilisearch's `attribute` rule ranks those first). */
-  inName: boolean;
-  /** Fewest typos the document matches with. */
-  typos: number;
 }
 
 interface Ranked {
@@ -48,21 +31,8 @@ interface Ranked {
 export async function runSearch(db: Kysely<Database>, store: MemoryStore, query: SearchQuery): Promise<SearchResult> {
   const memory = await store.current(db);
   const text = textMatch(memory, query.q);
-  let candidates: Candidate[];
-  let scored: Map<number, TextScore> | null = null;
-  if (text && text.estimate <= memory.size * TEXT_FIRST_MAX_SHARE) {
-    const matched = await textRows(db, text, null);
-    candidates = memory.selectAmong(matched.keys(), query.filters, query.geo);
-    scored = new Map(candidates.map((c) => [c.rid, matched.get(c.rid)!]));
-  } else {
-    candidates = memory.select(query.filters, query.geo);
-    if (text) {
-      const inQuery = candidates.length <= memory.size * CANDIDATES_IN_QUERY_MAX_SHARE;
-      scored = await textRows(db, text, inQuery ? candidates : null);
-      if (!inQuery) scored = new Map(candidates.flatMap((c) => (scored!.has(c.rid) ? [[c.rid, scored!.get(c.rid)!] as const] : [])));
-    }
-  }
-  if (text && scored) await countTypos(db, text, scored);
+  const scored = text ? await textMatches(db, memory, text) : null;
+  const candidates = memory.select(query.filters, query.geo, scored ?? undefined);
   const ranked = rank(candidates, scored, text?.within.length ?? 0, query.geo !== undefined);
 
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
@@ -88,18 +58,7 @@ function textMatch(memory: MemoryIndex, q: string | undefined): TextMatch | null
     if (word) addTypoVariants(term, memory.vocabulary.near(word, term.last));
   }
   const most = maxTypos(terms);
-  return {
-    match: ftsExpression(terms, most),
-    within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)),
-    estimate: estimateMatches(memory, terms),
-  };
-}
-
-/** Matches of an AND of terms: at most the fewest of a term, whose matches are at most the sum of its alternatives'. */
-function estimateMatches(memory: MemoryIndex, terms: readonly TextTerm[]): number {
-  const phraseDocs = (p: Phrase) => Math.min(...p.words.map((w, i) => memory.vocabulary.docs(w, p.prefix && i === p.words.length - 1)));
-  const alternativeDocs = (a: Alternative) => Math.min(...a.map(phraseDocs));
-  return Math.min(...terms.map((t) => [...t.exact, ...t.typos.map((v) => v.alternative)].reduce((n, a) => n + alternativeDocs(a), 0)));
+  return { match: ftsExpression(terms, most), within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)) };
 }
 
 const BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`);
@@ -112,27 +71,27 @@ function amongRows(rids: readonly number[]) {
 }
 
 /**
- * The rows the text matches, with their scores (typos counted apart, see countTypos); among the
- * candidates only when given (checked per matching row by the query).
+ * Every row the text matches, with its scores: from memory when the same text was asked since the
+ * last change, else one FTS pass for the match and its bm25, then one per typo level over the rows
+ * still unsure, to find the fewest typos each matches with.
  */
-async function textRows(db: Kysely<Database>, text: TextMatch, among: readonly Candidate[] | null): Promise<Map<number, TextScore>> {
-  if (among && !among.length) return new Map();
+async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: TextMatch): Promise<ReadonlyMap<number, TextScore>> {
+  const key = [text.match, ...text.within].join('\n');
+  const known = memory.textMatches(key);
+  if (known) return known;
   const { rows } = await sql<{ rid: number; score: number; in_name: number }>`
-    SELECT rowid AS rid, ${BM25} AS score, ${NAME_BM25} < 0 AS in_name
-    FROM search_fts WHERE search_fts MATCH ${text.match} ${among ? sql`AND ${amongRows(among.map((c) => c.rid))}` : sql``}`.execute(db);
-  return new Map(rows.map((r) => [r.rid, { score: r.score, inName: r.in_name === 1, typos: text.within.length }]));
-}
-
-/** The fewest typos each scored row matches with: one FTS pass per typo level, over the rows still unsure. */
-async function countTypos(db: Kysely<Database>, text: TextMatch, scores: Map<number, TextScore>): Promise<void> {
+    SELECT rowid AS rid, ${BM25} AS score, ${NAME_BM25} < 0 AS in_name FROM search_fts WHERE search_fts MATCH ${text.match}`.execute(db);
+  const scores = new Map<number, TextScore>(rows.map((r) => [r.rid, { score: r.score, inName: r.in_name === 1, typos: text.within.length }]));
   let unsure = [...scores.keys()];
   for (let k = 0; k < text.within.length && unsure.length; k++) {
-    const { rows } = await sql<{ rid: number }>`
-      SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH ${text.within[k]} AND ${amongRows(unsure)}`.execute(db);
-    for (const { rid } of rows) scores.get(rid)!.typos = k;
-    const found = new Set(rows.map((r) => r.rid));
+    const { rows: within } = await sql<{ rid: number }>`
+      SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH ${text.within[k]} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(unsure)}))`.execute(db);
+    for (const { rid } of within) scores.get(rid)!.typos = k;
+    const found = new Set(within.map((r) => r.rid));
     unsure = unsure.filter((rid) => !found.has(rid));
   }
+  memory.rememberTextMatches(key, scores);
+  return scores;
 }
 
 /**
@@ -141,7 +100,7 @@ async function countTypos(db: Kysely<Database>, text: TextMatch, scores: Map<num
  * use, documents with t typos get ((T − t) + relative bm25) / (T + 1), relative to the best of
  * their level.
  */
-function rank(candidates: readonly Candidate[], scores: Map<number, TextScore> | null, levels: number, withGeo: boolean): Ranked[] {
+function rank(candidates: readonly Candidate[], scores: ReadonlyMap<number, TextScore> | null, levels: number, withGeo: boolean): Ranked[] {
   const ranked: Ranked[] = [];
   for (const c of candidates) {
     const text = scores ? scores.get(c.rid) : null;
@@ -187,7 +146,10 @@ function facetCounts(memory: MemoryIndex, ranked: readonly Ranked[], fields: rea
     const index = FACET_FIELDS.indexOf(field);
     const values = memory.facetValues[index]!;
     const counts = new Uint32Array(values.length);
-    for (const r of ranked) for (const code of r.candidate.facets[index]!) counts[code]!++;
+    for (let i = 0; i < ranked.length; i++) {
+      const codes = ranked[i]!.candidate.facets[index]!;
+      for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
+    }
     const out: Record<string, number> = {};
     counts.forEach((n, code) => {
       if (n) out[values[code]!] = n;

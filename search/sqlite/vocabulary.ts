@@ -11,8 +11,6 @@ const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
 
 export interface Vocabulary {
   add(term: string, docs?: number): void;
-  /** Documents holding the word (or, with `prefix`, a word starting with it), as counted at load and since. */
-  docs(term: string, prefix: boolean): number;
   /**
    * Indexed words that share the first letter of `word` and whose length can be within its typo
    * budget; when `typing`, longer words too (the typed text may be the start of one). For a
@@ -61,13 +59,6 @@ export function createVocabulary(): Vocabulary {
       list.words.push(term);
       list.sorted = false;
       byInitial.set(initial, list);
-    },
-
-    docs(term, prefix) {
-      if (!prefix) return docs.get(term) ?? 0;
-      let n = 0;
-      for (const word of startingWith(term)) n += docs.get(word)!;
-      return n;
     },
 
     near(word, typing) {
