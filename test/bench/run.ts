@@ -25,7 +25,7 @@ import { allSearchDocuments } from '../../search/sync/documents.ts';
 import { reindex } from '../../search/sync/reindex.ts';
 import type { SearchDocument } from '../../search/document.ts';
 import type { SearchIndex } from '../../search/port.ts';
-import { searchPaths, searchThroughput, type Throughput } from './api.ts';
+import { searchPaths, searchThroughput, type ServerEngine, type Throughput } from './api.ts';
 import { editVisibleLatencies } from './edits.ts';
 import { fmt, latencies, peakRssMb, percentile, table, timed, type Latencies } from './measure.ts';
 import { QUERY_KINDS, queryMix, runQuery, type QueryKind } from './queries.ts';
@@ -59,7 +59,7 @@ interface EngineReport {
   qps: number;
   peakRssMb: number;
   editVisible: number[];
-  api: Throughput;
+  api: Throughput & { serverPeakRssMb: number };
 }
 
 interface SizeReport {
@@ -118,13 +118,14 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
     const mix = queryMix(seeded(SEED + 1), communes, QUERIES, DAY);
     const paths = searchPaths(seeded(SEED + 2), communes, 200);
 
-    const engines: [string, SearchIndex, number | undefined][] = [['SQLite', await createSqliteSearchIndex(t.db), undefined]];
+    const engines: [string, SearchIndex, number | undefined, ServerEngine][] = [['SQLite', await createSqliteSearchIndex(t.db), undefined, { engine: 'sqlite' }]];
     if (meili) {
-      const index = createMeilisearchIndex({ url: meili.url, apiKey: meili.key, indexUid: `bench-${size}`, fetch: nodeHttpFetch() });
-      engines.push(['Meilisearch', index, meili.pid]);
+      const indexUid = `bench-${size}`;
+      const index = createMeilisearchIndex({ url: meili.url, apiKey: meili.key, indexUid, fetch: nodeHttpFetch() });
+      engines.push(['Meilisearch', index, meili.pid, { engine: 'meilisearch', meilisearch: { url: meili.url, key: meili.key, indexUid } }]);
     }
     const reports: EngineReport[] = [];
-    for (const [engine, index, pid] of engines) {
+    for (const [engine, index, pid, server] of engines) {
       log(`${engine}: indexing ${documentCount} documents…`);
       const indexMs = (await timed(() => index.reindex(documents))).ms;
       if (engine === engines[engines.length - 1]![0]) documents = []; // Let the collector have them: no server holds them.
@@ -136,8 +137,7 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
       log(`${engine}: edits…`);
       const editVisible = await editVisibleLatencies(t.db, index, seeded(SEED + 3), Number(args.edits), DAY);
       log(`${engine}: /api/search on loopback…`);
-      const service = createSearchService({ primary: index });
-      const api = await searchThroughput(t.db, service, paths, Number(args['api-seconds']));
+      const api = await searchThroughput(t.path, server, paths, Number(args['api-seconds']));
       reports.push({ engine, indexMs, reindexMs, cold, queries, qps, peakRssMb: peak, editVisible, api });
     }
     log('coverage…');
@@ -167,7 +167,8 @@ function printReport(reports: SizeReport[]): void {
       row(`${kind}: p95, first pass (cold) / ms`, (e) => e.cold[kind].p95, 2);
     }
     row('queries/s (sequential replay)', (e) => e.qps, 0);
-    row('peak RSS, MB', (e) => e.peakRssMb, 0);
+    row('peak RSS, MB (SQLite: the benchmark process; Meilisearch: its server)', (e) => e.peakRssMb, 0);
+    row('peak RSS of the API server process, MB', (e) => e.api.serverPeakRssMb, 0);
     row('edit visible in search: p50 / ms', (e) => percentile([...e.editVisible].sort((x, y) => x - y), 50), 0);
     row('edit visible in search: max / ms', (e) => Math.max(...e.editVisible), 0);
     row('GET /api/search, req/s (10 connections)', (e) => e.api.requestsPerSecond, 0);
