@@ -17,6 +17,8 @@ import { testEstablishments, testGeocoder } from './public-apis.ts';
 export interface TestApp {
   app: Hono;
   db: Kysely<Database>;
+  /** The SQLite file, for what opens it on its own (CLI commands). */
+  path: string;
   now: Date;
   /** The app's search service (by default the real SQLite engine on the test database). */
   search: SearchService;
@@ -77,5 +79,5 @@ export async function createTestApp(
       if (r.done + r.failed < 1_000) return total;
     }
   };
-  return { app, db: t.db, now, search, drain, close: () => t.close() };
+  return { app, db: t.db, path: t.path, now, search, drain, close: () => t.close() };
 }

@@ -142,6 +142,9 @@ describe('eligibility', () => {
     expect(isEligible(jeunes, MARMANDE, { publics: ['seniors'] })).toBe(false);
     expect(isEligible(jeunes, MARMANDE, {})).toBe(true);
     expect(isEligible(candidate({ id: 'b', publics: ['tous-publics'] }), MARMANDE, { publics: ['seniors'] })).toBe(true);
+    // An offer that names no public is not "tous-publics": shown only when no public is asked.
+    expect(isEligible(candidate({ id: 'c', publics: [] }), MARMANDE, { publics: ['seniors'] })).toBe(false);
+    expect(isEligible(candidate({ id: 'c', publics: [] }), MARMANDE, {})).toBe(true);
   });
 
   it('age within the bounds when both are known', () => {
@@ -197,7 +200,9 @@ describe('ranking', () => {
     before('near', 'full');
     before('near', 'sparse');
     before('twin-a', 'twin-b');
-    expect(order).toEqual(['both', 'places', 'near', 'full', 'twin-a', 'twin-b', 'sparse', 'overdue', 'far']);
+    // Places weigh more than completeness (issue 3 §6 order): a full offer 1 km away falls behind a sparse one.
+    before('sparse', 'full');
+    expect(order).toEqual(['both', 'places', 'near', 'sparse', 'twin-a', 'twin-b', 'full', 'overdue', 'far']);
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
     expect(ranked[0]!.score).toBeGreaterThan(0.5);
     expect(ranked[1]!.score).toBeLessThan(0.5);
