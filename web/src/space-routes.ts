@@ -14,4 +14,7 @@ export const SPACE_ROUTES: Route[] = [
   { path: '/structure/:id/historique', load: () => import('./pages/structure/history-page.tsx').then((m) => m.StructureHistoryPage) },
   { path: '/structure/:id/nouvelle-offre', load: () => import('./pages/structure/new-offer-page.tsx').then((m) => m.NewOfferPage) },
   { path: '/invitation', load: () => import('./pages/structure/invitation-page.tsx').then((m) => m.InvitationPage) },
+  { path: '/coordination', load: () => import('./pages/coordination/queue-page.tsx').then((m) => m.QueuePage) },
+  { path: '/coordination/couverture', load: () => import('./pages/coordination/coverage-page.tsx').then((m) => m.CoveragePage) },
+  { path: '/coordination/indicateurs', load: () => import('./pages/coordination/indicators-page.tsx').then((m) => m.IndicatorsPage) },
 ];

@@ -3,12 +3,10 @@
  * (or put down with a click) to set the coordinates by hand — after the geocoder placed it roughly,
  * or when it found nothing.
  */
-import { Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
-import { basemap, showDepartements } from './basemap.ts';
+import { Marker } from 'maplibre-gl';
+import { basemap, newMap, showDepartements } from './basemap.ts';
 import { MAP_COLORS } from './colors.ts';
-import { FRENCH_MAP_LOCALE } from './locale.ts';
 import type { LonLat } from './geometry.ts';
-import type { MapHost } from './results-map.ts';
 
 export interface PinMap {
   ready: Promise<void>;
@@ -32,18 +30,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 export async function createPinMap(options: PinMapOptions): Promise<PinMap> {
   const base = await basemap();
   const start = options.point ?? options.centre;
-  const map = new MapLibreMap({
-    container: options.container,
-    style: base.style,
-    center: start ?? [2.4, 46.6],
-    zoom: options.point ? 15 : start ? 12 : 5,
-    locale: FRENCH_MAP_LOCALE,
-    attributionControl: base.offline ? false : { compact: true },
-    dragRotate: false,
-    cooperativeGestures: true,
-  });
-  (options.container as MapHost).maplibreMap = map;
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  const map = newMap(options.container, base, { center: start ?? [2.4, 46.6], zoom: options.point ? 15 : start ? 12 : 5, cooperativeGestures: true });
   const marker = new Marker({ color: MAP_COLORS.highlight, draggable: true });
   marker.getElement().setAttribute('aria-label', 'Repère de l’adresse (déplaçable)');
   let shown = false;

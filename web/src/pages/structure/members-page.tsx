@@ -22,6 +22,7 @@ import { SuccessNotice } from '../../components/ui/success-notice.tsx';
 import { DevOutboxHint } from '../../components/ui/dev-outbox-hint.tsx';
 import { ReasonForm } from '../../components/spaces/reason-form.tsx';
 import { WithStructure } from './structure-loader.tsx';
+import { TableWrap } from '../../components/spaces/table-wrap.tsx';
 import '../../styles/spaces.css';
 
 const ROLES = [
@@ -194,7 +195,7 @@ function People({ structure, me }: { structure: Structure; me: Me }) {
         {members.error && <ErrorNotice message={members.error.userMessage} onRetry={members.reload} />}
         {!members.data && !members.error && <Loading />}
         {members.data && (
-          <div class="table-wrap">
+          <TableWrap labelledBy="membres">
             <table class="data-table" aria-labelledby="membres">
               <thead>
                 <tr>
@@ -213,7 +214,7 @@ function People({ structure, me }: { structure: Structure; me: Me }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {(members.data?.invitations?.length ?? 0) > 0 && (
           <>

@@ -23,8 +23,6 @@ import '../../styles/spaces.css';
 function Editor({ initial, structure, created }: { initial: EditableOffer; structure: Structure; created: boolean }) {
   const [offer, setOffer] = useState(initial);
   const [problems, setProblems] = useState<FieldErrors>({});
-  // The form restarts from the offer after a status change (the API's version is the truth).
-  const [version, setVersion] = useState(0);
   const [historyVersion, setHistoryVersion] = useState(0);
   const geocoded = useMemo(() => ({ ...initial, geocoding: takeGeocoding(initial.id) ?? initial.geocoding }), [initial]);
   return (
@@ -32,9 +30,8 @@ function Editor({ initial, structure, created }: { initial: EditableOffer; struc
       <h1>{offer.name}</h1>
       {created && <SuccessNotice message="Brouillon enregistré. Complétez la fiche, puis publiez-la quand elle est prête : les points à compléter sont listés à côté." />}
       <OfferForm
-        key={version}
         structure={structure}
-        offer={version === 0 ? geocoded : offer}
+        offer={geocoded}
         onSaved={(saved) => {
           setOffer(saved);
           setHistoryVersion((n) => n + 1);
@@ -47,7 +44,6 @@ function Editor({ initial, structure, created }: { initial: EditableOffer; struc
             onProblems={setProblems}
             onChanged={(changed) => {
               setOffer(changed);
-              setVersion((n) => n + 1);
               setHistoryVersion((n) => n + 1);
             }}
           />

@@ -20,6 +20,7 @@ import { Icon } from '../../components/ui/icon.tsx';
 import { SignedIn } from '../../components/spaces/signed-in.tsx';
 import { StatusBadge } from '../../components/spaces/status-badges.tsx';
 import { StructureStatusNotice } from './my-structures-page.tsx';
+import { TableWrap } from '../../components/spaces/table-wrap.tsx';
 import '../../styles/spaces.css';
 
 const FILTERS = [
@@ -208,7 +209,7 @@ function Dashboard({ me, structure, filter }: { me: Me; structure: Structure; fi
                 Aucune offre pour l’instant. <a href={`/structure/${structure.id}/nouvelle-offre`}>Décrire une première offre</a> : ateliers, accompagnements, permanences…
               </p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap labelledBy="offres-titre">
                 <table class="data-table" aria-labelledby="offres-titre">
                   <thead>
                     <tr>
@@ -236,7 +237,7 @@ function Dashboard({ me, structure, filter }: { me: Me; structure: Structure; fi
                       ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </>
         )}
