@@ -4,7 +4,8 @@
  *   structure: sign up → confirm by the mailed link → find the establishment by SIRET (a closed one is
  *   refused) → register it (pending) → the coordinator validates it from the queue → the guided offer
  *   form (live French messages, completeness, hours, zone, pin) → publish → found in « Où orienter ? »
- *   → suspend → « rien n'a changé », for the offer and the whole structure;
+ *   → suspend → « rien n'a changé », for the offer and the whole structure → a colleague invited by
+ *   mail creates an account from the link and lands in the structure;
  *   coordinator: queue → validate → review → coverage map and tables → CSV downloads → indicators.
  * axe-core on every new page (no serious or critical violation); screenshots in test-artifacts/e2e/.
  */
@@ -19,6 +20,7 @@ import { ASSOCIATION_CLOSED_SIRET, ASSOCIATION_HEAD_OFFICE_SIRET } from '../mock
 type Json = Record<string, any>;
 
 const STRUCTURE = { email: 'alex.martin@tremplin-vdg.fr', name: 'Alex Martin', password: 'une phrase de passe pour la structure' };
+const COLLEAGUE = { email: 'camille.roux@tremplin-vdg.fr', name: 'Camille Roux', password: 'une autre phrase de passe solide' };
 const COORDINATOR = { email: 'claire.dupuis@cd47.fr', name: 'Claire Dupuis', password: 'une phrase de passe de coordination', departements: ['47'] };
 const OFFER_NAME = 'Atelier CV et entretien d’embauche';
 /** Each step is a whole journey through several pages. */
@@ -247,6 +249,30 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     }
   }, JOURNEY_MS);
 
+  it('the admin invites a colleague, who creates an account from the mailed link and lands in the structure', async () => {
+    const p = page();
+    await signIn(STRUCTURE, `${structureUrl}/membres`);
+    await p.getByLabel('Adresse électronique').fill(COLLEAGUE.email);
+    await p.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await expect.poll(() => p.locator('.notice--success').textContent()).toContain(`Invitation envoyée à ${COLLEAGUE.email}`);
+    await expect.poll(() => p.locator('main').textContent()).toContain(`${COLLEAGUE.email} (membre), invitée le`);
+    await p.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => p.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+
+    const link = new URL((await mail(COLLEAGUE.email, /invitation|rejoindre/i)).text.match(/https?:\/\/\S+/)![0]);
+    expect(link.pathname).toBe('/invitation');
+    await p.goto(url(link.pathname + link.search));
+    await expect.poll(() => p.locator('h1').textContent()).toBe('Rejoindre « Tremplin Val de Garonne »');
+    expect(await p.locator('.lead').textContent()).toContain(`${STRUCTURE.name} vous invite à rejoindre la structure comme membre`);
+    await noSeriousViolation('invitation');
+    await p.getByLabel(/Nom et prénom/).fill(COLLEAGUE.name);
+    await p.getByLabel(/^Mot de passe/).fill(COLLEAGUE.password);
+    await p.getByRole('button', { name: 'Créer mon compte et rejoindre la structure' }).click();
+    await expect.poll(() => new URL(p.url()).pathname).toBe(structureUrl);
+    await expect.poll(() => p.locator('.space-header').textContent()).toContain('Vous êtes membre');
+    expect(await p.locator('.account__who').textContent()).toBe(COLLEAGUE.name);
+  }, JOURNEY_MS);
+
   it('the coordinator reviews the offer, reads the coverage map and tables, and downloads them as CSV', async () => {
     const p = page();
     await signIn(COORDINATOR, '/coordination');
@@ -261,13 +287,13 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     await expect.poll(() => map.getAttribute('data-territories'), { timeout: 20_000 }).toMatch(/^[1-9]\d*$/);
     expect(await map.getAttribute('data-level')).toBe('communes');
     expect(await p.getByTestId('coverage-summary').textContent()).toMatch(/sans aucune offre pour « Emploi »/);
+    await screenshot(p, 'spaces-7-coverage');
     // The map's figures as a table: Marmande reaches the offer published above.
     await p.locator('.map-table summary').click();
     const marmande = p.locator('.map-table tr', { has: p.locator('th', { hasText: /^Marmande$/ }) });
     expect(Number((await marmande.locator('td').first().textContent())!.trim())).toBeGreaterThanOrEqual(1);
     await settled(p);
     await noSeriousViolation('coverage');
-    await screenshot(p, 'spaces-7-coverage');
 
     const [serverCsv] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: /Tableau commune × frein/ }).click()]);
     const commune = readFileSync((await serverCsv.path())!, 'utf8');

@@ -1,7 +1,9 @@
-/** Pure pieces of the structure space and the coordination pages: the hours editor's OSM syntax, the CSV of the tables. */
+/** Pure pieces of the structure space and the coordination pages: the hours editor's OSM syntax, the coverage tables and their CSV. */
 import { describe, expect, it } from 'vitest';
 import { daysToOsm, rowsFromOsm, rowsToOsm } from '../../web/src/structure/opening-hours-rows.ts';
 import { toCsv } from '../../web/src/coordination/csv.ts';
+import { mapRows, mapRowsCsv, territoryBarrierCsv, unmetNeedsCsv } from '../../web/src/coordination/coverage-tables.ts';
+import type { Coverage } from '../../web/src/api/space-types.ts';
 
 describe('opening hours rows ⇄ OSM syntax', () => {
   it('writes consecutive days as a range, from three days on', () => {
@@ -51,5 +53,49 @@ describe('CSV of the dashboard tables', () => {
     ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual(['Commune;Offres;Part', 'Villeneuve-sur-Lot;12;0,25', '"Saint-Pierre; ""le haut""";0;', '']);
+  });
+});
+
+describe('coverage tables', () => {
+  const counts = (values: Record<string, number>) => ({ mobilite: 0, sante: 0, ...values }) as any;
+  const coverage = {
+    departement: { code: '47', name: 'Lot-et-Garonne' },
+    radius_km: 30,
+    day: '2026-06-15',
+    period: { from: '2025-06-16', to: '2026-06-15' },
+    barriers: [
+      { key: 'mobilite', label: 'Mobilité' },
+      { key: 'sante', label: 'Santé' },
+    ],
+    totals: { offers: counts({ mobilite: 3, sante: 1 }), zones_blanches: counts({ sante: 1 }), unmet_needs: counts({ sante: 4 }) },
+    communes: [
+      { code: '47157', name: 'Marmande', population: 17000, centre: true, offers: counts({ mobilite: 3, sante: 1 }), unmet_needs: counts({}) },
+      { code: '47001', name: 'Agen', population: 32000, centre: true, offers: counts({ mobilite: 2 }), unmet_needs: counts({ sante: 4 }) },
+    ],
+    areas: [{ id: 'a1', name: 'Marmande', kind: 'arrondissement', communes: 2, offers: counts({ mobilite: 3, sante: 1 }), zones_blanches: counts({ sante: 1 }), unmet_needs: counts({ sante: 4 }) }],
+  } as Coverage;
+
+  it('lists one barrier by commune, zones blanches first', () => {
+    expect(mapRows(coverage, 'communes', 'sante').map((r) => [r.name, r.offers, r.unmet])).toEqual([
+      ['Agen', 0, 4],
+      ['Marmande', 1, 0],
+    ]);
+    expect(mapRowsCsv(mapRows(coverage, 'areas', 'sante'), 'areas', 'Santé')).toEqual([
+      ['Territoire', 'Santé : offres accessibles', 'Communes sans offre', 'Besoins non couverts'],
+      ['Marmande', 1, 1, 4],
+    ]);
+  });
+
+  it('writes the territory × barrier and unmet-needs tables with the département’s line', () => {
+    expect(territoryBarrierCsv(coverage)).toEqual([
+      ['Territoire', 'Type', 'Communes', 'Mobilité : offres accessibles', 'Mobilité : communes sans offre', 'Santé : offres accessibles', 'Santé : communes sans offre'],
+      ['Marmande', 'arrondissement', 2, 3, 0, 1, 1],
+      ['Lot-et-Garonne (département)', 'département', 2, 3, 0, 1, 1],
+    ]);
+    expect(unmetNeedsCsv(coverage)).toEqual([
+      ['Territoire', 'Mobilité', 'Santé', 'Total'],
+      ['Marmande', 0, 4, 4],
+      ['Lot-et-Garonne (département)', 0, 4, 4],
+    ]);
   });
 });

@@ -78,6 +78,7 @@ export const getOfferAudit = (offerId: string, page: number, signal?: AbortSigna
 export const searchEpci = (q: string, departement: string | null, signal?: AbortSignal) =>
   request<{ items: EpciSummary[] }>(`/api/territories/epci${queryString({ q, departement, limit: 8 })}`, { signal });
 export const searchDepartements = (q: string, signal?: AbortSignal) => request<{ items: DepartementSummary[] }>(`/api/territories/departements${queryString({ q, limit: 8 })}`, { signal });
+export const listDepartements = (signal?: AbortSignal) => request<{ items: DepartementSummary[] }>('/api/territories/departements', { signal });
 export const nameZones = (codes: readonly string[], signal?: AbortSignal) => request<{ items: ZoneName[] }>(`/api/territories/zones${queryString({ codes })}`, { signal });
 
 // Coordination

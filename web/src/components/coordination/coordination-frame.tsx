@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Me } from '../../api/types.ts';
-import { searchDepartements } from '../../api/space-endpoints.ts';
+import { listDepartements } from '../../api/space-endpoints.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { navigate, useLocation } from '../../router.ts';
 import { coordinatedDepartements, isCoordinator } from '../../structure/roles.ts';
@@ -21,7 +21,7 @@ interface Props {
 
 function DepartementChoice({ me, dept }: { me: Me; dept: string | null }) {
   const { path, query } = useLocation();
-  const all = useAsync(async (signal) => (await searchDepartements('', signal)).items, []);
+  const all = useAsync(async (signal) => (await listDepartements(signal)).items, []);
   const mine = coordinatedDepartements(me);
   const options = (mine ?? all.data?.map((d) => d.code) ?? []).map((code) => {
     const name = all.data?.find((d) => d.code === code)?.name;

@@ -67,7 +67,12 @@ function TerritoryTable({ c }: { c: Coverage }) {
                   return (
                     <td class={`number${a.offers[b.key] === 0 ? ' zone-blanche' : ''}`}>
                       {a.offers[b.key]}
-                      {blanks > 0 && <span class="badge badge--warning" title={`${plural(blanks, 'commune')} sans offre`}>{blanks}</span>}
+                      {blanks > 0 && (
+                        <span class="badge badge--warning" title={`${plural(blanks, 'commune')} sans offre`}>
+                          {blanks}
+                          <span class="sr-only"> {blanks > 1 ? 'communes' : 'commune'} sans offre</span>
+                        </span>
+                      )}
                     </td>
                   );
                 })}

@@ -22,7 +22,8 @@ import '../../styles/spaces.css';
 const percent = (n: number | null) => (n == null ? '—' : `${Math.round(n * 100)} %`);
 
 /** A two-column table (label, number) with bars, its CSV, under a heading. */
-function CountTable({ id, title, hint, head, rows, filename }: { id: string; title: string; hint?: string; head: [string, string]; rows: Array<[string, number]>; filename: string }) {
+function CountTable(p: { id: string; title: string; hint?: string; head: [string, string]; rows: Array<[string, number]>; filename: string; zeroIsAGap?: boolean }) {
+  const { id, title, hint, head, rows, filename } = p;
   const max = Math.max(1, ...rows.map(([, n]) => n));
   return (
     <section class="panel" aria-labelledby={id}>
@@ -45,7 +46,7 @@ function CountTable({ id, title, hint, head, rows, filename }: { id: string; tit
             {rows.map(([label, n]) => (
               <tr>
                 <th scope="row">{label}</th>
-                <td class={`number${n === 0 ? ' zone-blanche' : ''}`}>
+                <td class={`number${n === 0 && p.zeroIsAGap ? ' zone-blanche' : ''}`}>
                   <span class="bar" style={{ width: `${(n / max) * 8}rem` }} aria-hidden="true" />
                   {n}
                 </td>
@@ -94,6 +95,7 @@ function Figures({ data, refs }: { data: DepartementIndicators; refs: Referentia
         head={['Frein', 'Offres publiées']}
         rows={Object.entries(data.by_barrier).map(([key, n]) => [barrierLabel(key), n])}
         filename={file('freins')}
+        zeroIsAGap
       />
       <CountTable
         id="par-thematique"
@@ -101,6 +103,7 @@ function Figures({ data, refs }: { data: DepartementIndicators; refs: Referentia
         head={['Thématique (catégorie data·inclusion)', 'Offres publiées']}
         rows={Object.entries(data.by_categorie).map(([key, n]) => [categoryLabel(key), n])}
         filename={file('thematiques')}
+        zeroIsAGap
       />
       <CountTable
         id="par-territoire"
@@ -109,6 +112,7 @@ function Figures({ data, refs }: { data: DepartementIndicators; refs: Referentia
         head={['Territoire', 'Offres publiées']}
         rows={data.by_area.map((a) => [a.name, a.offers])}
         filename={file('territoires')}
+        zeroIsAGap
       />
       <CountTable
         id="completude"

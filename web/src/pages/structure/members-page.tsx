@@ -60,7 +60,7 @@ function MemberRow({ member, structure, me, manager, onChange }: { member: Membe
         )}
         {submit.formError && <p class="field__error">{submit.formError.userMessage}</p>}
       </td>
-      <td>depuis le {dateText(member.since)}</td>
+      <td>{dateText(member.since)}</td>
       <td>
         {(manager || self) && (
           <button
@@ -202,7 +202,7 @@ function People({ structure, me }: { structure: Structure; me: Me }) {
                   <th scope="col">Nom</th>
                   <th scope="col">Adresse électronique</th>
                   <th scope="col">Rôle</th>
-                  <th scope="col">Membre</th>
+                  <th scope="col">Depuis</th>
                   <th scope="col">
                     <span class="sr-only">Action</span>
                   </th>
