@@ -8,17 +8,23 @@ import { dateText } from '../../format.ts';
 const dateTime = (iso: string) =>
   new Date(iso).toLocaleString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
+/** The professional reads it under the card that already names the person and the date. */
 export function RequestFacts({ o }: { o: OrientationDetail }) {
   const b = o.beneficiary;
+  const forStructure = o.viewer === 'structure';
   if (!b) {
     return <p class="notice notice--info">Les informations sur la personne ont été effacées : cette orientation est close depuis plus longtemps que la durée de conservation.</p>;
   }
   return (
     <dl class="facts">
-      <dt>Personne</dt>
-      <dd data-testid="beneficiary-name">
-        {b.first_name} {b.last_name}
-      </dd>
+      {forStructure && (
+        <>
+          <dt>Personne</dt>
+          <dd data-testid="beneficiary-name">
+            {b.first_name} {b.last_name}
+          </dd>
+        </>
+      )}
       <dt>La joindre</dt>
       <dd>
         {b.contact_preference_label}
@@ -43,7 +49,7 @@ export function RequestFacts({ o }: { o: OrientationDetail }) {
       )}
       <dt>Motifs de l’orientation</dt>
       <dd class="description">{o.reasons}</dd>
-      {o.prescriber && (
+      {forStructure && o.prescriber && (
         <>
           <dt>Orientée par</dt>
           <dd>
@@ -51,8 +57,12 @@ export function RequestFacts({ o }: { o: OrientationDetail }) {
           </dd>
         </>
       )}
-      <dt>Envoyée le</dt>
-      <dd>{dateText(o.sent_at)}</dd>
+      {forStructure && (
+        <>
+          <dt>Envoyée le</dt>
+          <dd>{dateText(o.sent_at)}</dd>
+        </>
+      )}
       <dt>Accord de la personne</dt>
       <dd>donné le {dateText(o.consent_at)}</dd>
     </dl>
