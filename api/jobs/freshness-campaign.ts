@@ -14,7 +14,7 @@ import { freshnessDigestMail, type DigestOffer } from '../mail/campaign-mails.ts
 import { appLink, notify } from '../mail/notify.ts';
 import { frenchToday } from '../domain/di/schema.ts';
 
-/** A digest lists at most this many offers (the longest overdue first). */
+/** A digest lists at most this many offers (the longest overdue first, then by name). */
 export const DIGEST_MAX_OFFERS = 50;
 
 export function campaignMonth(now: Date): string {
@@ -35,7 +35,7 @@ export async function sendFreshnessDigests(deps: MaintenanceDeps): Promise<numbe
   for (const [structureId, overdue] of byStructure) {
     if (already.has(structureId)) continue;
     const listed = [...overdue]
-      .sort((a, b) => (a.offer.confirmed_at ?? a.offer.updated_on).localeCompare(b.offer.confirmed_at ?? b.offer.updated_on))
+      .sort((a, b) => (a.offer.confirmed_at ?? a.offer.updated_on).localeCompare(b.offer.confirmed_at ?? b.offer.updated_on) || a.offer.name.localeCompare(b.offer.name, 'fr'))
       .slice(0, DIGEST_MAX_OFFERS);
     const admins = await adminContacts(deps.db, structureId);
     const structure = listed[0]!.structure;
