@@ -148,6 +148,18 @@ export function createOrientationRequest(db: Kysely<Database>, input: NewOrienta
   });
 }
 
+/** How many orientations the professional sent since `since` (a sending quota). */
+export async function countSentBy(db: Kysely<Database>, userId: string, since: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('orientations as o')
+    .innerJoin('orientation_requests as r', 'r.id', 'o.request_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.prescriber_user_id', '=', userId)
+    .where('o.sent_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /** One event per orientation (a `read` of a list records one per orientation listed). */
 export async function recordEvents(db: Kysely<Database>, orientationIds: readonly string[], action: string, actor: Actor, now: Date): Promise<void> {
   if (!orientationIds.length) return;

@@ -22,6 +22,7 @@ import { paginationSchema, parseOr400 } from '../http/validate.ts';
 import {
   acceptOrientation,
   addStructureMessage,
+  countSentBy,
   createOrientationRequest,
   getOrientation,
   markLinkSent,
@@ -56,6 +57,9 @@ import { answerContacts, noticeFreshLink, noticeOrientationsSent, noticeStatusCh
 
 const listQuery = z.object({ status: z.enum(ORIENTATION_STATUSES).optional(), ...paginationSchema });
 const viewQuery = z.object({ token: linkToken.optional() });
+
+/** A professional sends at most this many orientations an hour: each one mails a structure. */
+export const ORIENTATIONS_PER_HOUR = 60;
 
 /** A fresh link is mailed at most once an hour per orientation. */
 const FRESH_LINK_INTERVAL_MS = 3_600_000;
@@ -132,6 +136,11 @@ export function orientationsRoutes(deps: ServiceDeps) {
       } else targets.push({ offer, structure });
     }
     if (problems.length) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', problems);
+    const sent = await countSentBy(deps.db, user.userId, new Date(now.getTime() - 3_600_000).toISOString());
+    if (sent + targets.length > ORIENTATIONS_PER_HOUR) {
+      c.header('Retry-After', '3600');
+      throw new HttpProblem(429, 'Trop d’orientations', `Vous avez envoyé ${sent} orientations dans l’heure : au-delà de ${ORIENTATIONS_PER_HOUR}, attendez un peu avant d’en envoyer d’autres.`);
+    }
     const { requestId, orientations } = await createOrientationRequest(
       deps.db,
       {

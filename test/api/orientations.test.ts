@@ -11,6 +11,8 @@ import { orientationCast, type OrientationCast } from '../helpers/orientations.t
 import { requestAnonymous } from '../helpers/auth.ts';
 import { auditOf } from '../../api/db/audit.ts';
 import { getOffer } from '../../api/db/offers.ts';
+import { createOrientationRequest } from '../../api/db/orientations.ts';
+import { ORIENTATIONS_PER_HOUR } from '../../api/routes/orientations.ts';
 
 type Json = Record<string, any>;
 
@@ -116,6 +118,23 @@ describe('sending an orientation', () => {
     expect(toPerson.text).toContain('Atelier vélo solidaire');
     expect(toPerson.text).toContain('effacées 180 jours après la réponse');
     expect(toPerson.text).not.toContain('entretien d’embauche');
+  });
+
+  it('caps what one professional sends in an hour (each orientation mails a structure)', async () => {
+    const busy = c.users.otherReferent;
+    const offer = { offer: { id: c.offers.noEmail, name: 'Permis accompagné' }, structure: { id: c.structure, name: 'Atelier du Marmandais' } };
+    await createOrientationRequest(
+      c.t.db,
+      { prescriberUserId: busy.id, first_name: 'A', last_name: 'B', contact_preference: 'referent', phone: null, email: null, availability: null, reasons: 'Motifs.', offers: Array(ORIENTATIONS_PER_HOUR - 1).fill(offer) },
+      c.clock.now,
+    );
+    const before = await counts();
+    const tooMany = await busy.request('/api/orientations', post('', c.body([c.offers.withPlaces, c.offers.noEmail], { email: undefined })));
+    expect(tooMany.status).toBe(429);
+    expect(tooMany.headers.get('retry-after')).toBe('3600');
+    expect(((await tooMany.json()) as Json).detail).toContain(`au-delà de ${ORIENTATIONS_PER_HOUR}`);
+    expect(await counts()).toEqual(before);
+    await c.t.db.deleteFrom('orientation_requests').where('prescriber_user_id', '=', busy.id).execute();
   });
 });
 
