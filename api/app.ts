@@ -34,6 +34,9 @@ import { onboardingRoutes } from './routes/onboarding.ts';
 import { membersRoutes } from './routes/members.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { freshnessRoutes } from './routes/freshness.ts';
+import { orientationsRoutes } from './routes/orientations.ts';
+import { offerCapacityRoutes } from './routes/offer-capacity.ts';
+import { freshnessCampaignRoutes } from './routes/freshness-campaigns.ts';
 
 export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
@@ -100,6 +103,9 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', membersRoutes(services));
   api.route('/', moderationRoutes(services));
   api.route('/', freshnessRoutes(deps));
+  api.route('/', orientationsRoutes(services));
+  api.route('/', offerCapacityRoutes(services));
+  api.route('/', freshnessCampaignRoutes(services));
   api.route('/', territoriesRoutes(deps));
   api.route('/', exchangeRoutes(deps));
   api.route('/', searchRoutes(deps));

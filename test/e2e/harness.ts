@@ -39,6 +39,8 @@ export async function ensureWebBuilt(): Promise<void> {
 
 export interface RunningServer {
   url: string;
+  /** The server's SQLite file (tests may grant roles there, as `npm run cli -- user:grant` would). */
+  databasePath: string;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, close: stop };
+  return { url, databasePath: t.path, close: stop };
 }
 
 export interface Browser {
