@@ -19,6 +19,7 @@ import { matchRoutes } from './routes/match.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { configRoutes } from './routes/config.ts';
 import { openingHoursRoutes } from './routes/opening-hours.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import type { SearchService } from '../search/service.ts';
 import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', reportsRoutes({ ...deps, clientAddress }));
   api.route('/', configRoutes(deps));
   api.route('/', openingHoursRoutes(deps));
+  api.route('/', coverageRoutes(deps));
   app.route('/api', api);
   return app;
 }

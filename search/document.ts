@@ -1,6 +1,8 @@
 /**
- * One search document per published offer of a validated structure, denormalised so an engine can
- * filter, facet, rank and display without going back to the database.
+ * One search document per published (or suspended) offer of a validated structure, denormalised so
+ * an engine can filter, facet, rank and display without going back to the database. A suspension
+ * ends by itself on its date, so suspended offers are indexed with it and left out at query time
+ * (SearchFilters.activeOn) while it lasts.
  */
 import type { Offer } from '../api/domain/offer.ts';
 import { barriersOfThematiques, categorieOfThematique, type Thematique } from '../api/domain/referentials/index.ts';
@@ -39,6 +41,8 @@ export interface SearchDocument {
   update_frequency_months: number;
   /** 0..1, d·i score_qualite style. */
   completeness: number;
+  /** Last day (YYYY-MM-DD) of a suspension; null when the offer is not suspended. */
+  suspended_until: string | null;
 }
 
 export interface StructureForDocument {
@@ -51,9 +55,15 @@ export interface StructureForDocument {
   commune_name: string | null;
 }
 
-/** Only published offers of validated structures are searchable. */
+/** Statuses of the offers an engine holds: published, and suspended (until a day, see above). */
+export const SEARCHABLE_OFFER_STATUSES = ['published', 'suspended'] as const;
+
+/** A suspension without an end date lasts until the offer is published again. */
+export const OPEN_ENDED_SUSPENSION = '9999-12-31';
+
+/** Only published or suspended offers of validated structures are searchable. */
 export function isSearchable(offer: Pick<Offer, 'status'>, structure: Pick<StructureForDocument, 'status'>): boolean {
-  return offer.status === 'published' && structure.status === 'validated';
+  return (SEARCHABLE_OFFER_STATUSES as readonly string[]).includes(offer.status) && structure.status === 'validated';
 }
 
 export function buildSearchDocument(offer: Offer, structure: StructureForDocument): SearchDocument {
@@ -90,5 +100,17 @@ export function buildSearchDocument(offer: Offer, structure: StructureForDocumen
     confirmed_at: offer.confirmed_at ?? `${offer.updated_on}T00:00:00.000Z`,
     update_frequency_months: offer.update_frequency_months,
     completeness: offer.completeness ?? 0,
+    suspended_until: offer.status === 'suspended' ? (offer.suspended_until ?? OPEN_ENDED_SUSPENSION) : null,
   };
+}
+
+/** The long free texts of a document: what a lean document goes without. */
+export type LongTexts = Pick<SearchDocument, 'description' | 'publics_details' | 'access_conditions'>;
+
+/**
+ * A document without its long texts (description '', the others null): everything filters,
+ * ranking, reasons and result summaries read, at a fraction of the size (SearchQuery.lean).
+ */
+export function leanDocument(doc: SearchDocument): SearchDocument {
+  return { ...doc, description: '', publics_details: null, access_conditions: null };
 }

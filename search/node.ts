@@ -10,6 +10,7 @@ import type { Logger } from '../api/app.ts';
 import { createSqliteSearchIndex } from './sqlite/index.ts';
 import { createMeilisearchIndex } from './meilisearch/index.ts';
 import { createSearchService, MEILI_INDEX_UID, type SearchService } from './service.ts';
+import { nodeHttpFetch } from './node-fetch.ts';
 
 export async function createNodeSearchService(
   config: Pick<AppConfig, 'searchEngine' | 'meiliUrl' | 'meiliMasterKey'>,
@@ -23,7 +24,8 @@ export async function createNodeSearchService(
     url: config.meiliUrl,
     apiKey: config.meiliMasterKey ?? '',
     indexUid: MEILI_INDEX_UID,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // node:http rather than the global fetch: see node-fetch.ts (40 ms per filtered search otherwise).
+    fetch: options.fetch ?? nodeHttpFetch(),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
   return createSearchService({

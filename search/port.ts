@@ -16,7 +16,9 @@ export interface SearchFilters {
   /** Any-of on barriers (a document answers at least one). */
   barriers?: string[];
   thematiques?: string[];
-  /** Open to one of these publics: a document listing one of them, or tous-publics, or none. */
+  /** Any-of on thématique categories (the part before "--"). */
+  categories?: string[];
+  /** Open to one of these publics: a document listing one of them, or tous-publics (one listing none is left out). */
   publics?: string[];
   types?: string[];
   fees?: string[];
@@ -31,6 +33,11 @@ export interface SearchFilters {
   /** A person's age: documents whose age bounds exclude it are left out (missing bounds = no limit). */
   age?: number;
   ids?: string[];
+  /**
+   * The day (YYYY-MM-DD, French time) the answer is for: offers suspended through that day are left
+   * out. Without it, every suspended offer is left out.
+   */
+  activeOn?: string;
 }
 
 export interface GeoConstraint {
@@ -39,7 +46,8 @@ export interface GeoConstraint {
   radiusKm: number;
   /**
    * Reachability (DESIGN §5): on site within the radius, OR remote (a-distance), OR itinerant
-   * through this commune. Without it, only the radius counts.
+   * through the person's commune, OR on site in that commune when the offer has no coordinates.
+   * Without it, only the radius counts.
    */
   reachable?: { includeRemote: boolean; itinerantCommune?: string };
 }
@@ -52,6 +60,11 @@ export interface SearchQuery {
   offset?: number;
   limit?: number;
   facets?: readonly FacetField[];
+  /**
+   * Hits may carry lean documents (see `leanDocument`: no description, publics details or access
+   * conditions): enough to filter, rank and summarise, and much cheaper to read.
+   */
+  lean?: boolean;
 }
 
 export interface SearchHit {

@@ -2,6 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { CommuneTable, Database } from './schema.ts';
 import { normalizeForSearch } from '../domain/text.ts';
+import type { CoverageArea, CoverageCommune } from '../domain/coverage.ts';
 
 export type CommuneRow = Selectable<CommuneTable>;
 
@@ -316,4 +317,32 @@ export async function departementContour(
     .executeTakeFirst();
   if (!row) return undefined;
   return { type: 'Feature', geometry: JSON.parse(row.geometry) as Geometry, properties: { code: row.code, name: row.name } };
+}
+
+/** A département's communes with their centre and EPCI, in code order (GET /api/coverage). */
+export async function departementCommunesForCoverage(db: Kysely<Database>, departement: string): Promise<CoverageCommune[]> {
+  return db
+    .selectFrom('communes')
+    .select(['code', 'name', 'population', 'epci_code', 'departement_code', 'lat', 'lon'])
+    .where('departement_code', '=', departement)
+    .orderBy('code')
+    .execute();
+}
+
+/** A département's areas with the codes of their communes, by name. */
+export async function departementAreasWithCommunes(db: Kysely<Database>, departement: string): Promise<CoverageArea[]> {
+  const rows = await db
+    .selectFrom('areas as a')
+    .leftJoin('area_communes as ac', 'ac.area_id', 'a.id')
+    .select(['a.id', 'a.name', 'a.kind', 'ac.commune_code'])
+    .where('a.departement_code', '=', departement)
+    .orderBy('ac.commune_code')
+    .execute();
+  const areas = new Map<string, CoverageArea & { communes: string[] }>();
+  for (const r of rows) {
+    const area = areas.get(r.id) ?? { id: r.id, name: r.name, kind: r.kind, communes: [] };
+    if (r.commune_code) area.communes.push(r.commune_code);
+    areas.set(r.id, area);
+  }
+  return [...areas.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

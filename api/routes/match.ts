@@ -27,11 +27,9 @@ import {
   type MatchContext,
   type PersonPlace,
 } from '../domain/matching/index.ts';
-import type { GeoConstraint, SearchFilters, SearchQuery } from '../../search/port.ts';
+import { matchSearchQuery, type MatchSearch } from '../../search/match-query.ts';
 import type { ServiceSearchResult } from '../../search/service.ts';
 
-/** Candidates fetched per barrier: far more than a group shows, so ranking is done on all that qualify. */
-const CANDIDATES_PER_NEED = 500;
 /** Items returned per barrier. */
 const ITEMS_PER_GROUP = 50;
 
@@ -50,29 +48,26 @@ export function matchRoutes(deps: AppDeps) {
       lat: commune.lat,
       lon: commune.lon,
     };
-    const filters: SearchFilters = { zoneCodes: [...place.zoneCodes] };
-    if (profile.publics?.length) filters.publics = profile.publics;
-    if (profile.age != null) filters.age = profile.age;
-    const geo: GeoConstraint | undefined =
-      place.lat != null && place.lon != null
-        ? { lat: place.lat, lon: place.lon, radiusKm: radius, reachable: { includeRemote: true, itinerantCommune: commune.code } }
-        : undefined;
-    const query = (thematiques?: readonly string[]): SearchQuery => ({
-      ...(profile.q ? { q: profile.q } : {}),
-      filters: thematiques ? { ...filters, thematiques: [...thematiques] } : filters,
-      ...(geo ? { geo } : {}),
-      offset: 0,
-      limit: CANDIDATES_PER_NEED,
-    });
-
     const now = deps.clock();
+    const search: MatchSearch = { place, radiusKm: radius, day: frenchDay(now), publics: profile.publics, age: profile.age, q: profile.q };
+    const query = (thematiques?: readonly string[]) => matchSearchQuery(search, thematiques);
+
     const who = { publics: profile.publics, age: profile.age };
     let needs = requestedNeeds(profile);
     const results: ServiceSearchResult[] = [];
     const candidatesByNeed = new Map<BarrierKey, MatchCandidate[]>();
+    /**
+     * What the engine counted per need: more than the candidates fetched when there are over
+     * CANDIDATES_PER_NEED. Only when it applied the reach too (the commune has a centre).
+     */
+    const engineTotals = new Map<BarrierKey, number>();
+    const engineKnowsReach = place.lat != null && place.lon != null;
     if (needs.length) {
       const answers = await Promise.all(needs.map((need) => searchOr503(deps, query(need.thematiques))));
-      needs.forEach((need, i) => candidatesByNeed.set(need.barrier, answers[i]!.hits.map((h) => h.document)));
+      needs.forEach((need, i) => {
+        candidatesByNeed.set(need.barrier, answers[i]!.hits.map((h) => h.document));
+        if (engineKnowsReach) engineTotals.set(need.barrier, answers[i]!.total);
+      });
       results.push(...answers);
     } else {
       // Text only: the barriers of what the text found (and the person can use) become the groups.
@@ -97,7 +92,8 @@ export function matchRoutes(deps: AppDeps) {
       groups: outcome.groups.map((g) => ({
         barrier: g.barrier,
         label: g.label,
-        total: g.total,
+        // The engine applies the same rules: its count holds when candidates were capped.
+        total: Math.max(g.total, engineTotals.get(g.barrier) ?? 0),
         unmet: g.unmet,
         items: g.items.map((item) => ({
           offer: offerSummary(item.candidate, now),

@@ -23,6 +23,7 @@ import {
   accessOf,
   candidateDistanceKm,
   DEFAULT_RADIUS_KM,
+  frenchDay,
   MAX_RADIUS_KM,
   offerSummary,
   reasonsFor,
@@ -78,7 +79,8 @@ export function searchRoutes(deps: AppDeps) {
   app.get('/search', async (c) => {
     const q = parseOr400(searchQuery, c.req.query());
     const radiusKm = q.radius_km ?? DEFAULT_RADIUS_KM;
-    const filters: SearchFilters = {};
+    const now = deps.clock();
+    const filters: SearchFilters = { activeOn: frenchDay(now) };
     if (q.barriers?.length) filters.barriers = q.barriers;
     if (q.thematiques?.length) filters.thematiques = q.thematiques;
     if (q.publics?.length) filters.publics = q.publics;
@@ -113,9 +115,10 @@ export function searchRoutes(deps: AppDeps) {
       offset: (q.page - 1) * q.size,
       limit: q.size,
       facets: FACET_FIELDS,
+      // Items show summaries, never the description: lean documents are enough, and cheaper.
+      lean: true,
     });
 
-    const now = deps.clock();
     const needs = requestedNeeds({ barriers: q.barriers, thematiques: q.thematiques });
     const items = result.hits.map((hit) => {
       const doc = hit.document;

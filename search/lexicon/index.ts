@@ -1,6 +1,7 @@
 /**
- * The French search lexicon (stop words and insertion synonyms) and the few helpers that read it
- * the way the engines do. Pure data and functions.
+ * The French search lexicon (stop words and insertion synonyms) and the one text form both engines
+ * index and query: normalised words (case, accents, punctuation), stop words dropped, plurals
+ * folded. Pure data and functions.
  */
 import { normalizeForSearch } from '../../api/domain/text.ts';
 import { isStopWord } from './stopwords.ts';
@@ -18,20 +19,24 @@ export function searchWords(text: string): string[] {
 
 /**
  * A word without its plural mark (final s or x, words over 3 letters), so "chantiers d'insertion"
- * and "chantier d'insertion" meet. Only used to recognise lexicon entries, never to index.
+ * and "chantier d'insertion" meet. Crude on purpose ("cours" → "cour"): it is applied alike to
+ * indexed text and queries, so it only ever merges, and both engines merge the same words.
  */
 export function singular(word: string): string {
   return word.length > 3 && (word.endsWith('s') || word.endsWith('x')) ? word.slice(0, -1) : word;
 }
 
-/** How an entry (or a run of query words) is recognised: its words, singular, space-separated. */
-export function lexiconKey(text: string): string {
-  return searchWords(text).map(singular).join(' ');
+/** The words of a text as both engines index and query them: meaningful words, singular. */
+export function searchTerms(text: string): string[] {
+  return searchWords(text).map(singular);
 }
 
-/** Each entry mapped to the other entries of its group: the mutual-synonyms shape search engines take. */
-export function mutualSynonyms(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const group of SYNONYM_GROUPS) for (const entry of group) out[entry] = group.filter((e) => e !== entry);
-  return out;
+/** How an entry (or a run of query words) is recognised: its search terms, space-separated. */
+export function lexiconKey(text: string): string {
+  return searchTerms(text).join(' ');
+}
+
+/** The lexicon's groups in search-term form (`lexiconKey`), duplicates within a group removed. */
+export function normalisedSynonymGroups(): string[][] {
+  return SYNONYM_GROUPS.map((group) => [...new Set(group.map(lexiconKey).filter(Boolean))]);
 }

@@ -1,18 +1,19 @@
 /**
  * The Meilisearch form of a search document: the SearchDocument as is, plus `_geo` (what the geo
- * filters and sort read) and the French labels of its codes, so "garde d'enfants" finds an offer
- * tagged `famille--garde-denfants` exactly as the SQLite engine's label columns do.
+ * filters and sort read) and the four text fields the SQLite engine indexes too (search/text.ts),
+ * so both engines search exactly the same words.
  */
-import { labelsOf, labelOf } from '../../api/domain/referentials/index.ts';
 import type { SearchDocument } from '../document.ts';
+import { documentTexts } from '../text.ts';
 
 export interface MeiliDocument extends SearchDocument {
   _geo?: { lat: number; lng: number };
-  thematiques_labels: string[];
-  categories_labels: string[];
-  barriers_labels: string[];
-  publics_labels: string[];
-  type_label: string | null;
+  text_name: string;
+  text_labels: string;
+  text_structure: string;
+  text_description: string;
+  /** suspended_until as a number (YYYYMMDD): Meilisearch compares numbers only. */
+  suspended_until_day: number | null;
 }
 
 /** Fields of SearchDocument, in a fixed list so a hit is returned without the engine's extras. */
@@ -20,7 +21,7 @@ const DOCUMENT_FIELDS = [
   'id', 'source', 'source_id', 'name', 'description', 'structure_id', 'structure_name', 'type', 'thematiques', 'categories',
   'barriers', 'publics', 'publics_details', 'access_conditions', 'fees', 'modes_accueil', 'zone', 'departement_code',
   'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes', 'age_min', 'age_max', 'capacity', 'places_available',
-  'confirmed_at', 'update_frequency_months', 'completeness',
+  'confirmed_at', 'update_frequency_months', 'completeness', 'suspended_until',
 ] as const satisfies readonly (keyof SearchDocument)[];
 
 // Compile-time check that the list above names every field of SearchDocument.
@@ -31,16 +32,22 @@ void _complete;
 export const RETRIEVED_FIELDS: string[] = [...DOCUMENT_FIELDS];
 
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
+  const text = documentTexts(doc);
   const meili: MeiliDocument = {
     ...doc,
-    thematiques_labels: labelsOf('thematiques', doc.thematiques),
-    categories_labels: labelsOf('categories', doc.categories),
-    barriers_labels: labelsOf('barriers', doc.barriers),
-    publics_labels: labelsOf('publics', doc.publics),
-    type_label: doc.type ? (labelOf('types', doc.type) ?? doc.type) : null,
+    text_name: text.name,
+    text_labels: text.labels,
+    text_structure: text.structure,
+    text_description: text.description,
+    suspended_until_day: dayNumber(doc.suspended_until),
   };
   if (doc.lat != null && doc.lon != null) meili._geo = { lat: doc.lat, lng: doc.lon };
   return meili;
+}
+
+/** "2026-06-15" → 20260615 (null stays null). */
+export function dayNumber(day: string | null): number | null {
+  return day == null ? null : Number(day.replaceAll('-', ''));
 }
 
 export function fromMeiliHit(hit: Record<string, unknown>): SearchDocument {

@@ -4,16 +4,21 @@
  * and reachability = within the radius OR remote OR itinerant through the commune.
  */
 import type { GeoConstraint, SearchFilters } from '../port.ts';
+import { dayNumber } from './document.ts';
 
 /** A filter value, always quoted: d·i slugs contain hyphens and codes like "2A" must stay strings. */
 function literal(value: string): string {
   return JSON.stringify(value);
 }
 
-/** `field IN [...]`, or a condition no document satisfies when the list is empty (any-of nothing). */
+/** `field IN [...]`. */
 function anyOf(field: string, values: readonly string[]): string {
-  if (!values.length) return 'id NOT EXISTS';
   return `${field} IN [${values.map(literal).join(', ')}]`;
+}
+
+/** The port's rule: an absent or empty list puts no constraint. */
+function given(list: readonly string[] | undefined): list is readonly string[] {
+  return list !== undefined && list.length > 0;
 }
 
 function number(n: number): string {
@@ -23,16 +28,21 @@ function number(n: number): string {
 
 /** Conditions to AND together; an empty list means no filter. */
 export function filterConditions(filters: SearchFilters = {}, geo?: GeoConstraint): string[] {
-  const conditions: string[] = [];
-  if (filters.ids) conditions.push(anyOf('id', filters.ids));
-  if (filters.barriers) conditions.push(anyOf('barriers', filters.barriers));
-  if (filters.thematiques) conditions.push(anyOf('thematiques', filters.thematiques));
-  if (filters.publics) conditions.push(`(${anyOf('publics', [...filters.publics, 'tous-publics'])} OR publics IS EMPTY)`);
-  if (filters.types) conditions.push(anyOf('type', filters.types));
-  if (filters.fees) conditions.push(anyOf('fees', filters.fees));
-  if (filters.modes) conditions.push(anyOf('modes_accueil', filters.modes));
-  if (filters.departements) conditions.push(anyOf('departement_code', filters.departements));
-  if (filters.zoneCodes) conditions.push(`(${anyOf('zone', filters.zoneCodes)} OR zone IS EMPTY)`);
+  const conditions: string[] = [
+    filters.activeOn
+      ? `(suspended_until_day IS NULL OR suspended_until_day < ${number(dayNumber(filters.activeOn)!)})`
+      : 'suspended_until_day IS NULL',
+  ];
+  if (given(filters.ids)) conditions.push(anyOf('id', filters.ids));
+  if (given(filters.barriers)) conditions.push(anyOf('barriers', filters.barriers));
+  if (given(filters.thematiques)) conditions.push(anyOf('thematiques', filters.thematiques));
+  if (given(filters.categories)) conditions.push(anyOf('categories', filters.categories));
+  if (given(filters.publics)) conditions.push(anyOf('publics', [...filters.publics, 'tous-publics']));
+  if (given(filters.types)) conditions.push(anyOf('type', filters.types));
+  if (given(filters.fees)) conditions.push(anyOf('fees', filters.fees));
+  if (given(filters.modes)) conditions.push(anyOf('modes_accueil', filters.modes));
+  if (given(filters.departements)) conditions.push(anyOf('departement_code', filters.departements));
+  if (given(filters.zoneCodes)) conditions.push(`(${anyOf('zone', filters.zoneCodes)} OR zone IS EMPTY)`);
   if (filters.age != null) {
     const age = number(filters.age);
     // Bounds are null when unknown (never absent), but a document written by hand may lack them.
@@ -47,7 +57,12 @@ function geoCondition(geo: GeoConstraint): string {
   const radius = `_geoRadius(${number(geo.lat)}, ${number(geo.lon)}, ${number(Math.round(geo.radiusKm * 1000))})`;
   const alternatives = [radius];
   if (geo.reachable?.includeRemote) alternatives.push('modes_accueil = "a-distance"');
-  if (geo.reachable?.itinerantCommune) alternatives.push(`itinerant_communes = ${literal(geo.reachable.itinerantCommune)}`);
+  const commune = geo.reachable?.itinerantCommune;
+  if (commune) {
+    alternatives.push(`itinerant_communes = ${literal(commune)}`);
+    // On site in the commune with no coordinates to measure a distance from.
+    alternatives.push(`(commune_code = ${literal(commune)} AND (lat IS NULL OR lon IS NULL) AND (modes_accueil IS EMPTY OR modes_accueil = "en-presentiel"))`);
+  }
   return alternatives.length === 1 ? radius : `(${alternatives.join(' OR ')})`;
 }
 

@@ -13,6 +13,7 @@ import { assertSucceeded, isNotFound, SearchTaskError, SearchUnavailableError, t
 import { filterExpression } from './filter.ts';
 import { LEXICON } from './lexicon.ts';
 import { indexSettings, settingsToUpdate, type Lexicon } from './settings.ts';
+import { meiliQueryText } from './query.ts';
 
 export { SearchTaskError, SearchUnavailableError };
 export { indexSettings, synonymMap, type Lexicon } from './settings.ts';
@@ -153,7 +154,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Search
 }
 
 async function search(index: Index, query: SearchQuery): Promise<SearchResult> {
-  const q = query.q?.trim() ?? '';
+  const q = meiliQueryText(query.q);
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
   const window = pageWindow(offset, limit);
@@ -170,6 +171,7 @@ async function search(index: Index, query: SearchQuery): Promise<SearchResult> {
     showRankingScore: q !== '',
     // Every word (or a synonym, or a typo of it) must match, like the SQLite engine's FTS query.
     matchingStrategy: 'all',
+    locales: ['fra'],
   } satisfies SearchParams;
   const response = await index.search<Record<string, unknown>, typeof params>(q || null, params);
   const hits: SearchHit[] = response.hits.slice(window.skip).map((hit) => {

@@ -1,5 +1,5 @@
 /** The shared French lexicon (search/lexicon/), in the shape the settings need. */
+import { FRENCH_STOP_WORDS, normalisedSynonymGroups } from '../lexicon/index.ts';
 import type { Lexicon } from './settings.ts';
 
-// TODO(lexicon): import search/lexicon/synonyms.ts and stopwords.ts once they land.
-export const LEXICON: Lexicon = { synonymGroups: [], stopWords: [] };
+export const LEXICON: Lexicon = { synonymGroups: normalisedSynonymGroups(), stopWords: FRENCH_STOP_WORDS };

@@ -4,27 +4,22 @@
  * the insertion lexicon's synonyms and stop words, typos from 5 and 9 letters.
  */
 import type { Settings } from 'meilisearch';
+import { TEXT_FIELDS } from '../text.ts';
 
 export interface Lexicon {
-  /** Groups of equivalent terms (single words or phrases); every term of a group finds the others. */
+  /**
+   * Groups of equivalent terms (single words or phrases) in search-term form (`lexiconKey`), the
+   * form of the indexed text and of the queries the engine sends; every term finds the others.
+   */
   synonymGroups: readonly (readonly string[])[];
   stopWords: readonly string[];
 }
 
-/** Text fields, most important first (Meilisearch's `attribute` rule ranks by this order). */
-export const SEARCHABLE_ATTRIBUTES = [
-  'name',
-  'thematiques_labels',
-  'barriers_labels',
-  'categories_labels',
-  'publics_labels',
-  'type_label',
-  'structure_name',
-  'description',
-  'publics_details',
-  'access_conditions',
-  'commune_name',
-];
+/**
+ * Text fields, most important first (Meilisearch's `attribute` rule ranks by this order): the
+ * search-term form of the document shared with the SQLite engine (search/text.ts).
+ */
+export const SEARCHABLE_ATTRIBUTES = TEXT_FIELDS.map((f) => `text_${f}`);
 
 export const FILTERABLE_ATTRIBUTES = [
   'id',
@@ -44,6 +39,9 @@ export const FILTERABLE_ATTRIBUTES = [
   'structure_id',
   'commune_code',
   'source',
+  'suspended_until_day',
+  'lat',
+  'lon',
 ];
 
 export const SORTABLE_ATTRIBUTES = ['id', '_geo', 'name', 'confirmed_at', 'completeness', 'places_available'];
@@ -85,6 +83,11 @@ export function synonymMap(groups: Lexicon['synonymGroups']): Record<string, str
   return out;
 }
 
+/** Lexicon words are taken as typed, as by the SQLite engine: "permis" must not find "parmi". */
+function singleWordEntries(groups: Lexicon['synonymGroups']): string[] {
+  return [...new Set(groups.flat().filter((t) => !t.includes(' ')))].sort();
+}
+
 export function indexSettings(lexicon: Lexicon): Settings {
   return {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
@@ -94,7 +97,7 @@ export function indexSettings(lexicon: Lexicon): Settings {
     synonyms: synonymMap(lexicon.synonymGroups),
     stopWords: [...new Set(lexicon.stopWords.map((w) => w.trim().toLowerCase()).filter(Boolean))].sort(),
     localizedAttributes: [{ attributePatterns: SEARCHABLE_ATTRIBUTES, locales: ['fra'] }],
-    typoTolerance: { enabled: true, minWordSizeForTypos: MIN_WORD_SIZE_FOR_TYPOS },
+    typoTolerance: { enabled: true, minWordSizeForTypos: MIN_WORD_SIZE_FOR_TYPOS, disableOnWords: singleWordEntries(lexicon.synonymGroups) },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     // Nothing in the service searches facet values; skipping their index makes indexing faster.
@@ -115,8 +118,8 @@ function canonical(key: keyof Settings, value: unknown): unknown {
       return Object.fromEntries(Object.keys(map).sort().map((k) => [k, [...map[k]!].sort()]));
     }
     case 'typoTolerance': {
-      const t = value as { enabled?: boolean; minWordSizeForTypos?: unknown };
-      return { enabled: t.enabled, minWordSizeForTypos: t.minWordSizeForTypos };
+      const t = value as { enabled?: boolean; minWordSizeForTypos?: unknown; disableOnWords?: string[] };
+      return { enabled: t.enabled, minWordSizeForTypos: t.minWordSizeForTypos, disableOnWords: [...(t.disableOnWords ?? [])].sort() };
     }
     case 'faceting':
       return { maxValuesPerFacet: (value as { maxValuesPerFacet?: number }).maxValuesPerFacet };

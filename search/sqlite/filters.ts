@@ -1,65 +1,153 @@
 /**
- * SearchFilters and the geo prefilter as SQL conditions on search_documents (alias d). Lists go
- * in as one JSON parameter each (json_each), so any length fits D1's parameter limit.
+ * The port's filters and reach (search/port.ts, DESIGN §5) on one lean document, in plain code: the
+ * SQLite engine filters in memory (memory.ts), where a check costs nanoseconds instead of a row visit.
  */
-import { sql, type RawBuilder } from 'kysely';
-import type { GeoConstraint, SearchFilters } from '../port.ts';
-import type { ValueField } from './schema.ts';
+import { distanceKmBetween } from '../../api/domain/geo.ts';
+import type { SearchDocument } from '../document.ts';
+import { FACET_FIELDS, type GeoConstraint, type SearchFilters } from '../port.ts';
+import { BARRIER_KEYS, barrierOfCategorie, barrierOfThematique, type Categorie } from '../../api/domain/referentials/index.ts';
 
-type Condition = RawBuilder<unknown>;
+export const REMOTE_MODE = 'a-distance';
+export const ON_SITE_MODE = 'en-presentiel';
+export const ALL_PUBLICS = 'tous-publics';
 
 function given(list: readonly string[] | undefined): list is readonly string[] {
   return list !== undefined && list.length > 0;
 }
 
-function inList(list: readonly string[]): RawBuilder<unknown> {
-  return sql`(SELECT value FROM json_each(${JSON.stringify(list)}))`;
+function anyIn(values: readonly string[], wanted: ReadonlySet<string>): boolean {
+  for (const v of values) if (wanted.has(v)) return true;
+  return false;
 }
 
-/** The document lists one of the values in this list field. */
-function hasAnyValue(field: ValueField, list: readonly string[]): Condition {
-  return sql`d.rid IN (SELECT rid FROM search_values WHERE field = ${field} AND value IN ${inList(list)})`;
+/** A filter set with its lists as sets, built once per query. */
+export interface PreparedFilters {
+  test(doc: SearchDocument): boolean;
 }
 
-export function filterConditions(f: SearchFilters = {}): Condition[] {
-  const conditions: Condition[] = [];
-  if (given(f.ids)) conditions.push(sql`d.id IN ${inList(f.ids)}`);
-  if (given(f.barriers)) conditions.push(hasAnyValue('barriers', f.barriers));
-  if (given(f.thematiques)) conditions.push(hasAnyValue('thematiques', f.thematiques));
-  if (given(f.modes)) conditions.push(hasAnyValue('modes', f.modes));
-  if (given(f.publics)) conditions.push(sql`(d.publics_open = 1 OR ${hasAnyValue('publics', f.publics)})`);
-  if (given(f.zoneCodes)) conditions.push(sql`(d.zone_open = 1 OR ${hasAnyValue('zone', f.zoneCodes)})`);
-  if (given(f.types)) conditions.push(sql`d.type IN ${inList(f.types)}`);
-  if (given(f.fees)) conditions.push(sql`d.fees IN ${inList(f.fees)}`);
-  if (given(f.departements)) conditions.push(sql`d.departement_code IN ${inList(f.departements)}`);
-  if (f.age !== undefined) {
-    conditions.push(sql`(d.age_min IS NULL OR d.age_min <= ${f.age})`);
-    conditions.push(sql`(d.age_max IS NULL OR d.age_max >= ${f.age})`);
+export function prepareFilters(f: SearchFilters = {}): PreparedFilters {
+  const set = (list: readonly string[] | undefined) => (given(list) ? new Set(list) : null);
+  const ids = set(f.ids);
+  const barriers = set(f.barriers);
+  const thematiques = set(f.thematiques);
+  const categories = set(f.categories);
+  const publics = set(f.publics);
+  const types = set(f.types);
+  const fees = set(f.fees);
+  const modes = set(f.modes);
+  const departements = set(f.departements);
+  const zoneCodes = set(f.zoneCodes);
+  const { age, activeOn } = f;
+  return {
+    test(d) {
+      // Suspended through the day asked (or at all, without a day): left out.
+      if (d.suspended_until !== null && !(activeOn !== undefined && d.suspended_until < activeOn)) return false;
+      if (ids && !ids.has(d.id)) return false;
+      if (barriers && !anyIn(d.barriers, barriers)) return false;
+      if (thematiques && !anyIn(d.thematiques, thematiques)) return false;
+      if (categories && !anyIn(d.categories, categories)) return false;
+      if (publics && !d.publics.includes(ALL_PUBLICS) && !anyIn(d.publics, publics)) return false;
+      if (types && (d.type === null || !types.has(d.type))) return false;
+      if (fees && (d.fees === null || !fees.has(d.fees))) return false;
+      if (modes && !anyIn(d.modes_accueil, modes)) return false;
+      if (departements && (d.departement_code === null || !departements.has(d.departement_code))) return false;
+      if (zoneCodes && d.zone.length > 0 && !anyIn(d.zone, zoneCodes)) return false;
+      if (age !== undefined && ((d.age_min !== null && d.age_min > age) || (d.age_max !== null && d.age_max < age))) return false;
+      return true;
+    },
+  };
+}
+
+export const isRemote = (d: SearchDocument) => d.modes_accueil.includes(REMOTE_MODE);
+export const isOnSite = (d: SearchDocument) => d.modes_accueil.length === 0 || d.modes_accueil.includes(ON_SITE_MODE);
+export const isPlaced = (d: SearchDocument) => d.lat !== null && d.lon !== null;
+
+const BARRIER_BIT = new Map<string, number>(BARRIER_KEYS.map((b, i) => [b, 1 << i]));
+
+/** Bits of these barriers (BARRIER_KEYS order); null when one of them is not a barrier. */
+function barrierBits(barriers: readonly (string | undefined)[]): number | null {
+  let bits = 0;
+  for (const b of barriers) {
+    const bit = b === undefined ? undefined : BARRIER_BIT.get(b);
+    if (bit === undefined) return null;
+    bits |= bit;
   }
-  return conditions;
+  return bits;
 }
 
-const KM_PER_DEGREE = 111.19;
-
-/** The box around the circle; generous at its poleward edge, where a degree of longitude is shortest. */
-export function boundingBox(geo: Pick<GeoConstraint, 'lat' | 'lon' | 'radiusKm'>) {
-  const dLat = geo.radiusKm / KM_PER_DEGREE;
-  const farthestLat = Math.min(89.9, Math.abs(geo.lat) + dLat);
-  const dLon = Math.min(180, geo.radiusKm / (KM_PER_DEGREE * Math.cos((farthestLat * Math.PI) / 180)));
-  return { minLat: geo.lat - dLat, maxLat: geo.lat + dLat, minLon: geo.lon - dLon, maxLon: geo.lon + dLon };
+/**
+ * The barriers a document must answer one of to pass the filters, as bits, or null when they do
+ * not say: a document's barriers come from its thématiques, so asking for thématiques or
+ * catégories asks for their barriers too.
+ */
+export function requiredBarriers(f: SearchFilters = {}): number | null {
+  const asked = [
+    given(f.barriers) ? barrierBits(f.barriers) : null,
+    given(f.thematiques) ? barrierBits(f.thematiques.map(barrierOfThematique)) : null,
+    given(f.categories) ? barrierBits(f.categories.map((c) => barrierOfCategorie(c as Categorie))) : null,
+  ].filter((bits): bits is number => bits !== null);
+  return asked.length ? asked.reduce((a, b) => a & b) : null;
 }
 
-/** Documents that may be reachable: inside the box, or remote, or itinerant through the commune. */
-export function geoPrefilter(geo: GeoConstraint): Condition {
-  const box = boundingBox(geo);
-  const alternatives: Condition[] = [
-    sql`(d.lat BETWEEN ${box.minLat} AND ${box.maxLat} AND d.lon BETWEEN ${box.minLon} AND ${box.maxLon})`,
-  ];
-  if (geo.reachable?.includeRemote) alternatives.push(sql`d.remote = 1`);
-  if (geo.reachable?.itinerantCommune) alternatives.push(itinerantThrough(geo.reachable.itinerantCommune));
-  return sql`(${sql.join(alternatives, sql` OR `)})`;
+/** What filtering, reach and facets need of a document, worked out once when it enters memory. */
+export interface DocumentFacts {
+  doc: SearchDocument;
+  remote: boolean;
+  onSite: boolean;
+  placed: boolean;
+  /** Its barriers as bits (BARRIER_KEYS order). */
+  barriers: number;
+  /** Per FACET_FIELDS field, its distinct values as numbers (see FacetCodes). */
+  facets: readonly (readonly number[])[];
 }
 
-export function itinerantThrough(commune: string): Condition {
-  return sql`d.rid IN (SELECT rid FROM search_values WHERE field = 'itinerant' AND value = ${commune})`;
+/** Facet values as small numbers, per field, so counting is adding to an array. */
+export class FacetCodes {
+  private readonly codes = FACET_FIELDS.map(() => new Map<string, number>());
+  readonly values: string[][] = FACET_FIELDS.map(() => []);
+
+  code(field: number, value: string): number {
+    const codes = this.codes[field]!;
+    let code = codes.get(value);
+    if (code === undefined) {
+      code = this.values[field]!.push(value) - 1;
+      codes.set(value, code);
+    }
+    return code;
+  }
+}
+
+export function documentFacts(doc: SearchDocument, codes: FacetCodes): DocumentFacts {
+  return {
+    doc,
+    remote: isRemote(doc),
+    onSite: isOnSite(doc),
+    placed: isPlaced(doc),
+    barriers: barrierBits(doc.barriers) ?? 0,
+    facets: FACET_FIELDS.map((field, i) => {
+      const raw = doc[field];
+      const values = Array.isArray(raw) ? [...new Set(raw)] : raw == null ? [] : [raw];
+      return values.map((v) => codes.code(i, v));
+    }),
+  };
+}
+
+/** Distance from the geo point, when the document is placed. */
+export function distanceFrom(f: DocumentFacts, geo: Pick<GeoConstraint, 'lat' | 'lon'>): number | null {
+  return f.placed ? distanceKmBetween(geo.lat, geo.lon, f.doc.lat!, f.doc.lon!) : null;
+}
+
+/**
+ * DESIGN §5 reachability: on site within the radius, or remote, or itinerant through the person's
+ * commune, or on site there without coordinates.
+ */
+export function isReachable(f: DocumentFacts, distance: number | null, geo: GeoConstraint): boolean {
+  if (distance !== null && distance <= geo.radiusKm) return true;
+  const reach = geo.reachable;
+  if (!reach) return false;
+  if (reach.includeRemote && f.remote) return true;
+  const commune = reach.itinerantCommune;
+  if (!commune) return false;
+  if (f.doc.itinerant_communes.includes(commune)) return true;
+  return distance === null && f.onSite && f.doc.commune_code === commune;
 }

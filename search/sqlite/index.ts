@@ -1,27 +1,40 @@
 /**
- * The embedded search engine (default): FTS5 and plain tables in the catalogue's own SQLite
- * database, reached through Kysely like everything else.
+ * The embedded search engine (default): FTS5 and a table of documents in the catalogue's own SQLite
+ * database, reached through Kysely like everything else, with the documents also kept in memory
+ * for filtering (memory.ts).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { SearchIndex } from '../port.ts';
-import { ensureSchema } from './schema.ts';
+import { leanDocument } from '../document.ts';
+import { documentTexts } from '../text.ts';
+import { createMemoryStore, termsOf } from './memory.ts';
+import { ensureSchema, nextGeneration } from './schema.ts';
 import { runSearch } from './search.ts';
-import { deleteAllDocuments, deleteDocuments, optimizeTextIndex, writeDocuments } from './write.ts';
+import { deleteAllDocuments, deleteDocuments, lastOfEachId, optimizeTextIndex, writeDocuments } from './write.ts';
 
 export async function createSqliteSearchIndex(db: Kysely<Database>): Promise<SearchIndex> {
   await ensureSchema(db);
+  const memory = createMemoryStore();
   return {
     name: 'sqlite',
     async upsert(documents) {
       if (documents.length === 0) return;
-      await db.transaction().execute((trx) => writeDocuments(trx, documents));
+      const latest = lastOfEachId(documents);
+      await db.transaction().execute(async (trx) => {
+        const rids = await writeDocuments(trx, latest);
+        const generation = await nextGeneration(trx);
+        memory.apply(generation, { upserts: latest.map((d) => [rids.get(d.id)!, leanDocument(d), termsOf(Object.values(documentTexts(d)))]) });
+      });
     },
     async remove(ids) {
       if (ids.length === 0) return;
-      await db.transaction().execute((trx) => deleteDocuments(trx, ids));
+      await db.transaction().execute(async (trx) => {
+        await deleteDocuments(trx, ids);
+        memory.apply(await nextGeneration(trx), { removals: ids });
+      });
     },
-    search: (query) => runSearch(db, query),
+    search: (query) => runSearch(db, memory, query),
     async health() {
       try {
         const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_documents`.execute(db);
@@ -33,8 +46,10 @@ export async function createSqliteSearchIndex(db: Kysely<Database>): Promise<Sea
     async reindex(documents) {
       await db.transaction().execute(async (trx) => {
         await deleteAllDocuments(trx);
-        await writeDocuments(trx, documents);
+        await writeDocuments(trx, lastOfEachId(documents), { fresh: true });
         await optimizeTextIndex(trx);
+        await nextGeneration(trx);
+        memory.invalidate();
       });
     },
   };

@@ -1,120 +1,26 @@
 /**
- * What the SQLite engine stores for one search document. The indexed text carries the French
- * labels of the document's codes, so "garde d'enfants" finds an offer tagged
- * famille--garde-denfants whose description never says it; it is normalised and stripped of stop
- * words the same way queries are, so phrases line up on both sides.
+ * What the SQLite engine stores for one search document: its lean form (every field but the long
+ * texts: what filters, ranking and result summaries need, kept in memory), the long texts apart,
+ * and the four text fields of the FTS index (search/text.ts, shared with the Meilisearch engine).
  */
-import { labelsOf } from '../../api/domain/referentials/index.ts';
-import { FACET_FIELDS, type FacetField } from '../port.ts';
-import type { SearchDocument } from '../document.ts';
-import { searchWords } from '../lexicon/index.ts';
-import type { ValueField } from './schema.ts';
+import { leanDocument, type LongTexts, type SearchDocument } from '../document.ts';
+import { documentTexts } from '../text.ts';
 
 export interface IndexRow {
   id: string;
-  document: string;
-  type: string | null;
-  fees: string | null;
-  departement_code: string | null;
-  lat: number | null;
-  lon: number | null;
-  age_min: number | null;
-  age_max: number | null;
-  publics_open: 0 | 1;
-  zone_open: 0 | 1;
-  remote: 0 | 1;
-  facets: string;
+  lean: string;
+  texts: string;
   /** FTS columns: name, labels, structure, description. */
   text: [string, string, string, string];
-  values: [ValueField, string][];
-}
-
-export const REMOTE_MODE = 'a-distance';
-export const ALL_PUBLICS = 'tous-publics';
-
-/** Separators of the compact facet column: values never contain them (codes are slugs). */
-const FACET_SEPARATOR = '|';
-const FIELD_SEPARATOR = ':';
-
-function indexedText(...parts: (string | null | undefined)[]): string {
-  return searchWords(parts.filter(Boolean).join(' ')).join(' ');
 }
 
 export function indexRow(doc: SearchDocument): IndexRow {
-  const labels = [
-    ...labelsOf('thematiques', doc.thematiques),
-    ...labelsOf('categories', doc.categories),
-    ...labelsOf('barriers', doc.barriers),
-    ...labelsOf('publics', doc.publics),
-    ...labelsOf('types', doc.type ? [doc.type] : []),
-    ...labelsOf('frais', doc.fees ? [doc.fees] : []),
-    ...labelsOf('modes_accueil', doc.modes_accueil),
-  ];
-  const values: [ValueField, string][] = [
-    ...doc.barriers.map((v): [ValueField, string] => ['barriers', v]),
-    ...doc.thematiques.map((v): [ValueField, string] => ['thematiques', v]),
-    ...doc.publics.map((v): [ValueField, string] => ['publics', v]),
-    ...doc.modes_accueil.map((v): [ValueField, string] => ['modes', v]),
-    ...doc.zone.map((v): [ValueField, string] => ['zone', v]),
-    ...doc.itinerant_communes.map((v): [ValueField, string] => ['itinerant', v]),
-  ];
+  const text = documentTexts(doc);
+  const texts: LongTexts = { description: doc.description, publics_details: doc.publics_details, access_conditions: doc.access_conditions };
   return {
     id: doc.id,
-    document: JSON.stringify(doc),
-    type: doc.type,
-    fees: doc.fees,
-    departement_code: doc.departement_code,
-    lat: doc.lat,
-    lon: doc.lon,
-    age_min: doc.age_min,
-    age_max: doc.age_max,
-    publics_open: doc.publics.length === 0 || doc.publics.includes(ALL_PUBLICS) ? 1 : 0,
-    zone_open: doc.zone.length === 0 ? 1 : 0,
-    remote: doc.modes_accueil.includes(REMOTE_MODE) ? 1 : 0,
-    facets: encodeFacets(doc),
-    text: [
-      indexedText(doc.name),
-      indexedText(labels.join(' ')),
-      indexedText(doc.structure_name),
-      indexedText(doc.description, doc.publics_details, doc.access_conditions, doc.commune_name),
-    ],
-    values: dedupe(values),
+    lean: JSON.stringify(leanDocument(doc)),
+    texts: JSON.stringify(texts),
+    text: [text.name, text.labels, text.structure, text.description],
   };
-}
-
-function dedupe(values: [ValueField, string][]): [ValueField, string][] {
-  const seen = new Set<string>();
-  return values.filter(([f, v]) => {
-    const key = `${f}\u0000${v}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** "fieldIndex:value|fieldIndex:value...": counted per candidate without parsing JSON. */
-function encodeFacets(doc: SearchDocument): string {
-  const parts: string[] = [];
-  FACET_FIELDS.forEach((field, i) => {
-    const raw = doc[field];
-    const values = Array.isArray(raw) ? new Set(raw) : raw == null ? [] : [raw];
-    for (const v of values) if (!v.includes(FACET_SEPARATOR)) parts.push(`${i}${FIELD_SEPARATOR}${v}`);
-  });
-  return parts.join(FACET_SEPARATOR);
-}
-
-/** Adds one document's facet values to the counts of the wanted fields. */
-export function countFacets(encoded: string, wanted: ReadonlyMap<number, Record<string, number>>): void {
-  if (encoded === '') return;
-  for (const part of encoded.split(FACET_SEPARATOR)) {
-    const cut = part.indexOf(FIELD_SEPARATOR);
-    const counts = wanted.get(Number(part.slice(0, cut)));
-    if (!counts) continue;
-    const value = part.slice(cut + 1);
-    counts[value] = (counts[value] ?? 0) + 1;
-  }
-}
-
-export function facetIndex(field: FacetField): number {
-  return FACET_FIELDS.indexOf(field);
 }

@@ -1,171 +1,160 @@
 /**
- * One search on the SQLite engine. SQL narrows the documents (filters, text match, geo box) and
- * returns light candidate rows; the exact distance, reachability, order, page and facet counts are
- * then computed here, and only the page's documents are read in full.
+ * One search on the SQLite engine. A text query asks FTS5 which documents match, with their bm25
+ * score, whether the name matched and with how few typos (kept in memory until the next change); the
+ * memory index (memory.ts) gives the documents, among those, passing the filters and the reach; the
+ * order, page and facet counts are computed here. Lean hits come from memory; full ones read their
+ * long texts for the page only.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
-import { distanceKm } from '../../api/domain/geo.ts';
-import type { SearchDocument } from '../document.ts';
-import type { FacetField, GeoConstraint, SearchHit, SearchQuery, SearchResult } from '../port.ts';
-import { filterConditions, geoPrefilter, itinerantThrough } from './filters.ts';
-import { countFacets, facetIndex } from './rows.ts';
+import type { LongTexts, SearchDocument } from '../document.ts';
+import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
+import type { Candidate, MemoryIndex, MemoryStore, TextScore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
-import { addTypoVariants, ftsExpression, parseQuery, typoWord } from './text-query.ts';
-import { vocabularyNear } from './vocabulary.ts';
+import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
 
 export const DEFAULT_LIMIT = 20;
 
 interface TextMatch {
   /** Every alternative, typos included: what a document must match. */
   match: string;
-  /** Alternatives without typos, when typos added any: documents matching it rank first. */
-  exact: string | null;
-}
-
-interface Candidate {
-  rid: number;
-  id: string;
-  lat: number | null;
-  lon: number | null;
-  remote: number;
-  itinerant: number | null;
-  score: number | null;
-  exact: number | null;
-  facets: string | null;
+  /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used. */
+  within: string[];
 }
 
 interface Ranked {
   candidate: Candidate;
-  distance: number | null;
+  text: TextScore | null;
   textScore: number;
 }
 
-export async function runSearch(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
-  const text = await textMatch(db, query.q);
-  const wantedFacets = query.facets ?? [];
-  const candidates = await selectCandidates(db, query, text, wantedFacets.length > 0);
-  const ranked = rank(candidates, text !== null, query.geo);
+export async function runSearch(db: Kysely<Database>, store: MemoryStore, query: SearchQuery): Promise<SearchResult> {
+  const memory = await store.current(db);
+  const text = textMatch(memory, query.q);
+  const scored = text ? await textMatches(db, memory, text) : null;
+  const candidates = memory.select(query.filters, query.geo, scored ?? undefined);
+  const ranked = rank(candidates, scored, text?.within.length ?? 0, query.geo !== undefined);
 
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
   const page = ranked.slice(offset, offset + limit);
-  const documents = await documentsByRid(db, page.map((r) => r.candidate.rid));
-  const hits: SearchHit[] = page.map((r) => ({
-    id: r.candidate.id,
-    textScore: r.textScore,
-    distanceKm: r.distance,
-    document: documents.get(r.candidate.rid)!,
+  const texts = query.lean ? null : await longTexts(db, page.map((r) => r.candidate.rid));
+  const hits: SearchHit[] = page.map(({ candidate: c, textScore }) => ({
+    id: c.doc.id,
+    textScore,
+    distanceKm: c.distance,
+    document: texts ? { ...c.doc, ...texts.get(c.rid) } : c.doc,
   }));
-  return { total: ranked.length, hits, facets: facetCounts(ranked, wantedFacets), engine: 'sqlite' };
+  return { total: ranked.length, hits, facets: facetCounts(memory, ranked, query.facets ?? []), engine: 'sqlite' };
 }
 
 /** null when there is no text to match (no query, or only stop words). */
-async function textMatch(db: Kysely<Database>, q: string | undefined): Promise<TextMatch | null> {
+function textMatch(memory: MemoryIndex, q: string | undefined): TextMatch | null {
   if (!q) return null;
   const terms = parseQuery(q);
   if (terms.length === 0) return null;
   for (const term of terms) {
     const word = typoWord(term);
-    if (word) addTypoVariants(term, await vocabularyNear(db, word, term.last));
+    if (word) addTypoVariants(term, memory.vocabulary.near(word, term.last));
   }
-  const match = ftsExpression(terms, true);
-  const exact = ftsExpression(terms, false);
-  return { match, exact: exact === match ? null : exact };
+  const most = maxTypos(terms);
+  return { match: ftsExpression(terms, most), within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)) };
 }
 
 const BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`);
+/** Below zero when a phrase of the query is found in the name column (weights 0 elsewhere). */
+const NAME_BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((_, i) => (i === 0 ? 1 : 0)).join(', ')})`);
 
-async function selectCandidates(db: Kysely<Database>, query: SearchQuery, text: TextMatch | null, withFacets: boolean): Promise<Candidate[]> {
-  const conditions = filterConditions(query.filters);
-  if (query.geo) conditions.push(geoPrefilter(query.geo));
-  const itinerantCommune = query.geo?.reachable?.itinerantCommune;
-  const columns: RawBuilder<unknown>[] = [
-    sql`d.rid`,
-    sql`d.id`,
-    sql`d.lat`,
-    sql`d.lon`,
-    sql`d.remote`,
-    itinerantCommune ? sql`(${itinerantThrough(itinerantCommune)}) AS itinerant` : sql`NULL AS itinerant`,
-    text ? sql`${BM25} AS score` : sql`NULL AS score`,
-    text?.exact ? sql`(d.rid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${text.exact})) AS exact` : sql`NULL AS exact`,
-    withFacets ? sql`d.facets` : sql`NULL AS facets`,
-  ];
-  if (text) conditions.unshift(sql`search_fts MATCH ${text.match}`);
-  const from = text ? sql`search_fts JOIN search_documents d ON d.rid = search_fts.rowid` : sql`search_documents d`;
-  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-  const { rows } = await sql<Candidate>`SELECT ${sql.join(columns)} FROM ${from} ${where}`.execute(db);
-  return rows;
+/** `+rowid IN (...)`: the rows among these ids (`+` keeps SQLite from seeking each one in the FTS index, far slower). */
+function amongRows(rids: readonly number[]) {
+  return sql`+rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`;
 }
 
 /**
- * Keeps the reachable candidates and orders them: text relevance (exact matches before typo
- * matches, then bm25), distance, id. textScore maps that order onto 0..1: exact matches in
- * [0.5, 1], typo-only matches in (0, 0.5], each relative to the best of its tier.
+ * Every row the text matches, with its scores: from memory when the same text was asked since the
+ * last change, else one FTS pass for the match and its bm25, then one per typo level over the rows
+ * still unsure, to find the fewest typos each matches with.
  */
-function rank(candidates: Candidate[], withText: boolean, geo: GeoConstraint | undefined): Ranked[] {
+async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: TextMatch): Promise<ReadonlyMap<number, TextScore>> {
+  const key = [text.match, ...text.within].join('\n');
+  const known = memory.textMatches(key);
+  if (known) return known;
+  const { rows } = await sql<{ rid: number; score: number; in_name: number }>`
+    SELECT rowid AS rid, ${BM25} AS score, ${NAME_BM25} < 0 AS in_name FROM search_fts WHERE search_fts MATCH ${text.match}`.execute(db);
+  const scores = new Map<number, TextScore>(rows.map((r) => [r.rid, { score: r.score, inName: r.in_name === 1, typos: text.within.length }]));
+  let unsure = [...scores.keys()];
+  for (let k = 0; k < text.within.length && unsure.length; k++) {
+    const { rows: within } = await sql<{ rid: number }>`
+      SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH ${text.within[k]} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(unsure)}))`.execute(db);
+    for (const { rid } of within) scores.get(rid)!.typos = k;
+    const found = new Set(within.map((r) => r.rid));
+    unsure = unsure.filter((rid) => !found.has(rid));
+  }
+  memory.rememberTextMatches(key, scores);
+  return scores;
+}
+
+/**
+ * Orders the candidates (those the text matched, when there is one): fewest typos, found in the
+ * name, bm25, then distance, then id. textScore maps that order onto 0..1: with T typo levels in
+ * use, documents with t typos get ((T − t) + relative bm25) / (T + 1), relative to the best of
+ * their level.
+ */
+function rank(candidates: readonly Candidate[], scores: ReadonlyMap<number, TextScore> | null, levels: number, withGeo: boolean): Ranked[] {
   const ranked: Ranked[] = [];
   for (const c of candidates) {
-    const distance = geo && c.lat != null && c.lon != null ? distanceKm([geo.lon, geo.lat], [c.lon, c.lat]) : null;
-    if (geo && !reachable(c, distance, geo)) continue;
-    ranked.push({ candidate: c, distance, textScore: 1 });
+    const text = scores ? scores.get(c.rid) : null;
+    if (text === undefined) continue;
+    ranked.push({ candidate: c, text, textScore: 1 });
   }
-  if (withText) {
-    const tiered = ranked.some((r) => r.candidate.exact != null);
-    const best = [0, 0];
+  if (scores) {
+    const best = new Array<number>(levels + 1).fill(0);
+    for (const r of ranked) best[r.text!.typos] = Math.min(best[r.text!.typos]!, r.text!.score);
     for (const r of ranked) {
-      const tier = tierOf(r.candidate, tiered);
-      best[tier] = Math.min(best[tier]!, r.candidate.score ?? 0);
-    }
-    for (const r of ranked) {
-      const tier = tierOf(r.candidate, tiered);
-      const relative = best[tier]! < 0 ? (r.candidate.score ?? 0) / best[tier]! : 1;
-      r.textScore = tiered ? (tier === 1 ? 0.5 + 0.5 * relative : 0.5 * relative) : relative;
+      const t = r.text!;
+      const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
+      r.textScore = (levels - t.typos + relative) / (levels + 1);
     }
   }
-  return ranked.sort((a, b) => {
-    if (withText) {
-      const byTier = tierOf(b.candidate, true) - tierOf(a.candidate, true);
-      if (byTier !== 0) return byTier;
-      const byScore = (a.candidate.score ?? 0) - (b.candidate.score ?? 0);
-      if (byScore !== 0) return byScore;
+  return ranked.sort((x, y) => {
+    const [a, b] = [x.candidate, y.candidate];
+    if (x.text && y.text) {
+      if (x.text.typos !== y.text.typos) return x.text.typos - y.text.typos;
+      if (x.text.inName !== y.text.inName) return x.text.inName ? -1 : 1;
+      if (x.text.score !== y.text.score) return x.text.score - y.text.score;
     }
-    if (geo && a.distance !== b.distance) {
+    if (withGeo && a.distance !== b.distance) {
       if (a.distance === null) return 1;
       if (b.distance === null) return -1;
       return a.distance - b.distance;
     }
-    return a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0;
+    return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
   });
 }
 
-/** 1 for a document matching without typos (or when typos added nothing), 0 for typo-only. */
-function tierOf(c: Candidate, tiered: boolean): 0 | 1 {
-  return !tiered || c.exact == null || c.exact === 1 ? 1 : 0;
-}
-
-/** DESIGN §5 reachability: on site within the radius, or remote, or itinerant through the commune. */
-function reachable(c: Candidate, distance: number | null, geo: GeoConstraint): boolean {
-  if (distance !== null && distance <= geo.radiusKm) return true;
-  if (geo.reachable?.includeRemote && c.remote === 1) return true;
-  return c.itinerant === 1;
-}
-
-async function documentsByRid(db: Kysely<Database>, rids: number[]): Promise<Map<number, SearchDocument>> {
+async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<number, LongTexts>> {
   if (rids.length === 0) return new Map();
-  const { rows } = await sql<{ rid: number; document: string }>`
-    SELECT rid, document FROM search_documents WHERE rid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`.execute(db);
-  return new Map(rows.map((r) => [r.rid, JSON.parse(r.document) as SearchDocument]));
+  const { rows } = await sql<{ rid: number; texts: string }>`
+    SELECT rid, texts FROM search_documents WHERE rid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`.execute(db);
+  return new Map(rows.map((r) => [r.rid, JSON.parse(r.texts) as LongTexts]));
 }
 
-function facetCounts(ranked: Ranked[], fields: readonly FacetField[]): SearchResult['facets'] {
+/** Per wanted field, how many of the ranked documents carry each value (once per document). */
+function facetCounts(memory: MemoryIndex, ranked: readonly Ranked[], fields: readonly FacetField[]): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
-  const byIndex = new Map<number, Record<string, number>>();
   for (const field of fields) {
-    const counts: Record<string, number> = {};
-    facets[field] = counts;
-    byIndex.set(facetIndex(field), counts);
+    const index = FACET_FIELDS.indexOf(field);
+    const values = memory.facetValues[index]!;
+    const counts = new Uint32Array(values.length);
+    for (let i = 0; i < ranked.length; i++) {
+      const codes = ranked[i]!.candidate.facets[index]!;
+      for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
+    }
+    const out: Record<string, number> = {};
+    counts.forEach((n, code) => {
+      if (n) out[values[code]!] = n;
+    });
+    facets[field] = out;
   }
-  if (byIndex.size) for (const r of ranked) countFacets(r.candidate.facets ?? '', byIndex);
   return facets;
 }

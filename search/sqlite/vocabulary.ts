@@ -1,21 +1,99 @@
-/** Candidate words for typo tolerance, read from the FTS5 vocabulary (search_fts_vocab). */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../api/db/schema.ts';
-import { allowedTypos } from './typos.ts';
+/**
+ * The indexed words, in memory, where typo tolerance finds its candidates: loaded from the FTS5
+ * vocabulary with the index and grown by every write. Words of deleted documents stay until the
+ * next load: a candidate that matches nothing only adds an alternative that finds nothing.
+ */
+import { allowedTypos } from '../lexicon/typos.ts';
 import type { VocabularyWord } from './text-query.ts';
 
-/**
- * Indexed words that share the first letter of `word` and whose length can be within its typo
- * budget; when `typing`, longer words too (the typed text may be the start of one).
- */
-export async function vocabularyNear(db: Kysely<Database>, word: string, typing: boolean): Promise<VocabularyWord[]> {
-  const first = String.fromCodePoint(word.codePointAt(0)!);
-  const next = String.fromCodePoint(first.codePointAt(0)! + 1);
-  const max = allowedTypos(word);
-  const length = [...word].length;
-  const longest = typing ? 1000 : length + max;
-  const { rows } = await sql<VocabularyWord>`
-    SELECT term, doc FROM search_fts_vocab
-    WHERE term >= ${first} AND term < ${next} AND length(term) BETWEEN ${length - max} AND ${longest}`.execute(db);
-  return rows;
+/** Letters and digits of normalised text, for the words one edit away at the first letter. */
+const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+
+export interface Vocabulary {
+  add(term: string, docs?: number): void;
+  /**
+   * Indexed words that share the first letter of `word` and whose length can be within its typo
+   * budget; when `typing`, longer words too (the typed text may be the start of one). For a
+   * two-typo word, also the words one edit away at the first letter (see `typoDistance`).
+   */
+  near(word: string, typing: boolean): VocabularyWord[];
+}
+
+export function createVocabulary(): Vocabulary {
+  const docs = new Map<string, number>();
+  /** Words by first character, sorted once a lookup needs them (after writes, on demand). */
+  const byInitial = new Map<string, { words: string[]; sorted: boolean }>();
+
+  const initialList = (initial: string) => {
+    const list = byInitial.get(initial);
+    if (!list) return [];
+    if (!list.sorted) {
+      list.words.sort();
+      list.sorted = true;
+    }
+    return list.words;
+  };
+
+  /** Words starting with `prefix`, by binary search in the sorted list of its initial. */
+  const startingWith = (prefix: string): string[] => {
+    const words = initialList(String.fromCodePoint(prefix.codePointAt(0)!));
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) out.push(words[i]!);
+    return out;
+  };
+
+  return {
+    add(term, n = 1) {
+      const known = docs.get(term);
+      docs.set(term, (known ?? 0) + n);
+      if (known !== undefined) return;
+      const initial = String.fromCodePoint(term.codePointAt(0)!);
+      const list = byInitial.get(initial) ?? { words: [], sorted: true };
+      list.words.push(term);
+      list.sorted = false;
+      byInitial.set(initial, list);
+    },
+
+    near(word, typing) {
+      const max = allowedTypos(word);
+      const length = [...word].length;
+      const longest = typing ? Infinity : length + max;
+      const first = String.fromCodePoint(word.codePointAt(0)!);
+      const found = new Set<string>();
+      for (const term of initialList(first)) {
+        const n = [...term].length;
+        if (n >= length - max && n <= longest) found.add(term);
+      }
+      if (max >= 2) {
+        for (const start of firstLetterEdits(word)) {
+          if (start.startsWith(first)) continue;
+          if (typing) for (const term of startingWith(start)) found.add(term);
+          else if (docs.has(start)) found.add(start);
+        }
+      }
+      return [...found].map((term) => ({ term, doc: docs.get(term)! }));
+    },
+  };
+}
+
+/** The words one edit away from `word` at its first letter: replaced, removed, one added before, first two swapped. */
+export function firstLetterEdits(word: string): string[] {
+  const chars = [...word];
+  const rest = chars.slice(1).join('');
+  const edits = new Set<string>([rest]);
+  for (const c of ALPHABET) {
+    edits.add(c + rest);
+    edits.add(c + word);
+  }
+  if (chars.length > 1) edits.add(chars[1]! + chars[0]! + chars.slice(2).join(''));
+  edits.delete(word);
+  edits.delete('');
+  return [...edits];
 }

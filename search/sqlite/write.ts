@@ -1,14 +1,14 @@
 /**
  * Writes to the engine's tables. Each chunk of documents travels as ONE JSON parameter expanded by
- * json_each, so a write is three statements per chunk whatever the number of values, and stays
- * under D1's bound-parameter limit.
+ * json_each, so a write is a few statements per chunk whatever its size.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { SearchDocument } from '../document.ts';
 import { indexRow } from './rows.ts';
+import { TEXT_INDEX_STATEMENTS } from './schema.ts';
 
-const CHUNK = 500;
+const CHUNK = 2_000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -17,53 +17,46 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** The last version of each id wins, as if the documents had been upserted one by one. */
-function lastOfEachId(documents: readonly SearchDocument[]): SearchDocument[] {
+export function lastOfEachId(documents: readonly SearchDocument[]): SearchDocument[] {
   return [...new Map(documents.map((d) => [d.id, d])).values()];
 }
 
-/** Deletes these ids then inserts the documents; call inside a transaction. */
-export async function writeDocuments(db: Kysely<Database>, documents: readonly SearchDocument[]): Promise<void> {
-  for (const chunk of chunks(lastOfEachId(documents), CHUNK)) {
-    await deleteDocuments(db, chunk.map((d) => d.id));
-    await insertRows(db, JSON.stringify(chunk.map(indexRow)));
+/**
+ * Deletes these ids (unless `fresh`: the tables were just emptied) then inserts the documents; call
+ * inside a transaction. Returns the row id each document was stored under (the FTS rowid, and the
+ * memory index's key).
+ */
+export async function writeDocuments(db: Kysely<Database>, documents: readonly SearchDocument[], options: { fresh?: boolean } = {}): Promise<Map<string, number>> {
+  const rids = new Map<string, number>();
+  for (const chunk of chunks(documents, CHUNK)) {
+    if (!options.fresh) await deleteDocuments(db, chunk.map((d) => d.id));
+    const rows = chunk.map(indexRow);
+    const { rows: inserted } = await sql<{ rid: number; id: string }>`
+      INSERT INTO search_documents (id, lean, texts)
+      SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM json_each(${JSON.stringify(rows.map((r) => [r.id, r.lean, r.texts]))}) r
+      RETURNING rid, id`.execute(db);
+    for (const r of inserted) rids.set(r.id, r.rid);
+    const texts = rows.map((r) => [rids.get(r.id)!, ...r.text]);
+    await sql`
+      INSERT INTO search_fts (rowid, name, labels, structure, description)
+      SELECT t.value ->> 0, t.value ->> 1, t.value ->> 2, t.value ->> 3, t.value ->> 4 FROM json_each(${JSON.stringify(texts)}) t`.execute(db);
   }
-}
-
-async function insertRows(db: Kysely<Database>, rows: string): Promise<void> {
-  await sql`
-    INSERT INTO search_documents
-      (id, document, type, fees, departement_code, lat, lon, age_min, age_max, publics_open, zone_open, remote, facets)
-    SELECT r.value ->> '$.id', r.value ->> '$.document', r.value ->> '$.type', r.value ->> '$.fees',
-      r.value ->> '$.departement_code', r.value ->> '$.lat', r.value ->> '$.lon', r.value ->> '$.age_min',
-      r.value ->> '$.age_max', r.value ->> '$.publics_open', r.value ->> '$.zone_open', r.value ->> '$.remote',
-      r.value ->> '$.facets'
-    FROM json_each(${rows}) r`.execute(db);
-  await sql`
-    INSERT INTO search_values (field, value, rid)
-    SELECT v.value ->> 0, v.value ->> 1, d.rid
-    FROM json_each(${rows}) r
-    JOIN search_documents d ON d.id = r.value ->> '$.id'
-    JOIN json_each(r.value, '$.values') v`.execute(db);
-  await sql`
-    INSERT INTO search_fts (rowid, name, labels, structure, description)
-    SELECT d.rid, r.value ->> '$.text[0]', r.value ->> '$.text[1]', r.value ->> '$.text[2]', r.value ->> '$.text[3]'
-    FROM json_each(${rows}) r
-    JOIN search_documents d ON d.id = r.value ->> '$.id'`.execute(db);
+  return rids;
 }
 
 export async function deleteDocuments(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
   for (const chunk of chunks(ids, CHUNK)) {
     const list = JSON.stringify(chunk);
-    const rids = sql`SELECT rid FROM search_documents WHERE id IN (SELECT value FROM json_each(${list}))`;
-    await sql`DELETE FROM search_fts WHERE rowid IN (${rids})`.execute(db);
-    await sql`DELETE FROM search_values WHERE rid IN (${rids})`.execute(db);
+    await sql`DELETE FROM search_fts WHERE rowid IN (SELECT rid FROM search_documents WHERE id IN (SELECT value FROM json_each(${list})))`.execute(db);
     await sql`DELETE FROM search_documents WHERE id IN (SELECT value FROM json_each(${list}))`.execute(db);
   }
 }
 
+/** Empties the tables; the FTS index is dropped and created again, far faster than deleting its rows. */
 export async function deleteAllDocuments(db: Kysely<Database>): Promise<void> {
-  await sql`DELETE FROM search_fts`.execute(db);
-  await sql`DELETE FROM search_values`.execute(db);
+  await sql`DROP TABLE IF EXISTS search_fts_vocab`.execute(db);
+  await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
+  for (const statement of TEXT_INDEX_STATEMENTS) await sql.raw(statement).execute(db);
   await sql`DELETE FROM search_documents`.execute(db);
 }
 

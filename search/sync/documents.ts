@@ -1,8 +1,12 @@
-/** Search documents from the database: for the offers an outbox batch names, or for the whole catalogue. */
-import type { Kysely } from 'kysely';
+/**
+ * Search documents from the database: for the offers an outbox batch names, for the whole catalogue,
+ * or for what the people of a département may reach (coverage).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Box } from '../../api/domain/geo.ts';
 import type { Database } from '../../api/db/schema.ts';
 import { offerFromRow } from '../../api/db/offers.ts';
-import { buildSearchDocument, isSearchable, type SearchDocument, type StructureForDocument } from '../document.ts';
+import { buildSearchDocument, isSearchable, SEARCHABLE_OFFER_STATUSES, type SearchDocument, type StructureForDocument } from '../document.ts';
 
 /** D1 binds at most 100 parameters per statement. */
 const CHUNK = 90;
@@ -46,41 +50,82 @@ export async function documentChanges(db: Kysely<Database>, offerIds: readonly s
   return changes;
 }
 
+/**
+ * Searchable offers joined with what their documents need of the structure. `byId`: for reading in
+ * id order, page by page: the statuses are then checked row by row (`+`), so SQLite walks the
+ * primary key instead of sorting every published offer for each page.
+ */
+function searchableOffers(db: Kysely<Database>, options: { byId?: boolean } = {}) {
+  const status = options.byId ? sql<string>`+offers.status` : sql<string>`offers.status`;
+  const structureStatus = options.byId ? sql<string>`+structures.status` : sql<string>`structures.status`;
+  return db
+    .selectFrom('offers')
+    .innerJoin('structures', 'structures.id', 'offers.structure_id')
+    .selectAll('offers')
+    .select([
+      'structures.name as s_name',
+      'structures.status as s_status',
+      'structures.lon as s_lon',
+      'structures.lat as s_lat',
+      'structures.commune_code as s_commune_code',
+      'structures.commune_name as s_commune_name',
+    ])
+    .where(status, 'in', SEARCHABLE_OFFER_STATUSES)
+    .where(structureStatus, '=', 'validated');
+}
+
+type SearchableOfferRow = Awaited<ReturnType<ReturnType<typeof searchableOffers>['execute']>>[number];
+
+function documentOfRow({ s_name, s_status, s_lon, s_lat, s_commune_code, s_commune_name, ...offer }: SearchableOfferRow): SearchDocument {
+  return buildSearchDocument(offerFromRow(offer), {
+    id: offer.structure_id,
+    name: s_name,
+    status: s_status,
+    lon: s_lon,
+    lat: s_lat,
+    commune_code: s_commune_code,
+    commune_name: s_commune_name,
+  });
+}
+
 /** Every searchable document, read page by page (ordered by id) so memory stays flat while reading. */
 export async function* allSearchDocuments(db: Kysely<Database>, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
   let after = '';
   for (;;) {
-    const rows = await db
-      .selectFrom('offers')
-      .innerJoin('structures', 'structures.id', 'offers.structure_id')
-      .selectAll('offers')
-      .select([
-        'structures.name as s_name',
-        'structures.status as s_status',
-        'structures.lon as s_lon',
-        'structures.lat as s_lat',
-        'structures.commune_code as s_commune_code',
-        'structures.commune_name as s_commune_name',
-      ])
-      .where('offers.status', '=', 'published')
-      .where('structures.status', '=', 'validated')
-      .where('offers.id', '>', after)
-      .orderBy('offers.id')
-      .limit(pageSize)
-      .execute();
+    const rows = await searchableOffers(db, { byId: true }).where('offers.id', '>', after).orderBy('offers.id').limit(pageSize).execute();
     if (!rows.length) return;
-    yield rows.map(({ s_name, s_status, s_lon, s_lat, s_commune_code, s_commune_name, ...offer }) =>
-      buildSearchDocument(offerFromRow(offer), {
-        id: offer.structure_id,
-        name: s_name,
-        status: s_status,
-        lon: s_lon,
-        lat: s_lat,
-        commune_code: s_commune_code,
-        commune_name: s_commune_name,
-      }),
-    );
+    yield rows.map(documentOfRow);
     after = rows[rows.length - 1]!.id;
     if (rows.length < pageSize) return;
   }
+}
+
+/**
+ * The searchable documents a person living in a département may reach: placed inside `box` (the
+ * département's communes and the radius around them), remote, itinerant, or without coordinates
+ * in one of its communes. A superset: the matching rules decide (api/domain/coverage.ts).
+ */
+export async function searchDocumentsAround(db: Kysely<Database>, departement: string, box: Box): Promise<SearchDocument[]> {
+  // A document is placed where its offer is, or else where its structure is (buildSearchDocument).
+  const ownPlace = sql<boolean>`(offers.lat IS NOT NULL AND offers.lon IS NOT NULL)`;
+  const lat = sql<number | null>`CASE WHEN ${ownPlace} THEN offers.lat ELSE structures.lat END`;
+  const lon = sql<number | null>`CASE WHEN ${ownPlace} THEN offers.lon ELSE structures.lon END`;
+  const rows = await searchableOffers(db)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb(lat, '>=', box.minLat), eb(lat, '<=', box.maxLat), eb(lon, '>=', box.minLon), eb(lon, '<=', box.maxLon)]),
+        eb('offers.modes_accueil', 'like', '%"a-distance"%'),
+        eb.and([eb('offers.itinerant_communes', 'is not', null), eb('offers.itinerant_communes', '!=', '[]')]),
+        eb.and([
+          eb.or([eb(lat, 'is', null), eb(lon, 'is', null)]),
+          eb(
+            eb.fn.coalesce('offers.commune_code', 'structures.commune_code'),
+            'in',
+            eb.selectFrom('communes').select('communes.code').where('communes.departement_code', '=', departement),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map(documentOfRow);
 }

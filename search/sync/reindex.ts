@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import { deleteOutboxUpTo, maxOutboxId } from '../../api/db/search-outbox.ts';
-import type { SearchDocument } from '../document.ts';
+import { SEARCHABLE_OFFER_STATUSES, type SearchDocument } from '../document.ts';
 import type { SearchIndex } from '../port.ts';
 import { allSearchDocuments } from './documents.ts';
 
@@ -65,7 +65,7 @@ export async function reindexEmptyTargets(
     .selectFrom('offers')
     .innerJoin('structures', 'structures.id', 'offers.structure_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('offers.status', '=', 'published')
+    .where('offers.status', 'in', SEARCHABLE_OFFER_STATUSES)
     .where('structures.status', '=', 'validated')
     .executeTakeFirstOrThrow();
   if (Number(searchable.n) === 0) return [];

@@ -18,6 +18,8 @@ import { testEstablishments, testGeocoder } from './public-apis.ts';
 export interface TestApp {
   app: Hono;
   db: Kysely<Database>;
+  /** The SQLite file, for what opens it on its own (CLI commands). */
+  path: string;
   now: Date;
   /** The app's search service (by default the real SQLite engine on the test database). */
   search: SearchService;
@@ -85,5 +87,5 @@ export async function createTestApp(
     }
   };
   const maintain = (at?: Date) => runMaintenance({ db: t.db, clock: at ? () => at : clock, logger, mailer, config });
-  return { app, db: t.db, now, search, config, mailer, drain, maintain, close: () => t.close() };
+  return { app, db: t.db, path: t.path, now, search, config, mailer, drain, maintain, close: () => t.close() };
 }

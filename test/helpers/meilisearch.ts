@@ -15,6 +15,8 @@ import { join } from 'node:path';
 export interface MeilisearchServer {
   url: string;
   key: string;
+  /** The server process, for the benchmark's memory readings. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -110,7 +112,7 @@ async function startOnce(binary: string): Promise<MeilisearchServer> {
     await stop();
     throw error;
   }
-  return { url, key, stop };
+  return { url, key, pid: child.pid!, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, stderr: () => string): Promise<void> {

@@ -142,6 +142,9 @@ describe('eligibility', () => {
     expect(isEligible(jeunes, MARMANDE, { publics: ['seniors'] })).toBe(false);
     expect(isEligible(jeunes, MARMANDE, {})).toBe(true);
     expect(isEligible(candidate({ id: 'b', publics: ['tous-publics'] }), MARMANDE, { publics: ['seniors'] })).toBe(true);
+    // An offer that names no public is not "tous-publics": shown only when no public is asked.
+    expect(isEligible(candidate({ id: 'c', publics: [] }), MARMANDE, { publics: ['seniors'] })).toBe(false);
+    expect(isEligible(candidate({ id: 'c', publics: [] }), MARMANDE, {})).toBe(true);
   });
 
   it('age within the bounds when both are known', () => {
@@ -198,7 +201,7 @@ describe('ranking', () => {
     before('twin-a', 'twin-b');
     // Full: after every offer answering as many needs, however near it is.
     before('far', 'full');
-    expect(order).toEqual(['both', 'places', 'near', 'twin-a', 'twin-b', 'sparse', 'overdue', 'far', 'full']);
+    expect(order).toEqual(['both', 'places', 'near', 'sparse', 'twin-a', 'twin-b', 'overdue', 'far', 'full']);
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
     expect(ranked[0]!.score).toBeGreaterThan(0.5);
     expect(ranked[1]!.score).toBeLessThan(0.5);

@@ -31,6 +31,8 @@ export interface MatchCandidate {
   confirmed_at: string;
   update_frequency_months: number;
   completeness: number;
+  /** Last day (YYYY-MM-DD) of a suspension; null or absent when not suspended. */
+  suspended_until?: string | null;
 }
 
 /** Where the person stands: their commune (with the codes covering it) and its centre. */
@@ -48,10 +50,19 @@ export interface Eligibility {
   age?: number | undefined;
 }
 
-/** Zone contains one of the person's codes (or is empty); publics overlap or tous-publics (or none asked, or none set); age within bounds when both known. */
+/** Published and not suspended on this day (YYYY-MM-DD): a suspension ends after its last day. */
+export function isActiveOn(c: Pick<MatchCandidate, 'suspended_until'>, day: string): boolean {
+  return c.suspended_until == null || c.suspended_until < day;
+}
+
+/**
+ * Issue 3 §6, exactly: the zone contains one of the person's codes (or there is no zone); the
+ * publics overlap or the offer is tous-publics (or no publics are asked: an offer that names no
+ * public is only shown when none is asked); the age is within each bound that is known.
+ */
 export function isEligible(c: MatchCandidate, place: Pick<PersonPlace, 'zoneCodes'> | null, who: Eligibility): boolean {
   if (place && c.zone.length && !c.zone.some((code) => place.zoneCodes.includes(code))) return false;
-  if (who.publics?.length && c.publics.length && !c.publics.includes('tous-publics') && !c.publics.some((p) => who.publics!.includes(p))) {
+  if (who.publics?.length && !c.publics.includes('tous-publics') && !c.publics.some((p) => who.publics!.includes(p))) {
     return false;
   }
   if (who.age != null) {

@@ -4,10 +4,11 @@
  * with its reasons; a barrier with none is an unmet need.
  */
 import { barrierByKey, barriersOfThematiques, thematiquesOfBarrier, type BarrierKey } from '../referentials/index.ts';
-import { accessOf, isEligible, type Access, type Eligibility, type MatchCandidate, type PersonPlace } from './candidate.ts';
+import { accessOf, isActiveOn, isEligible, type Access, type Eligibility, type MatchCandidate, type PersonPlace } from './candidate.ts';
 import { answers, type Need } from './needs.ts';
 import { reasonsFor } from './reasons.ts';
 import { byScoreThenId, freshnessScore, placesScore, proximityScore, qualityOf, scoreOf } from './score.ts';
+import { frenchDay } from './time.ts';
 
 export interface MatchContext {
   place: PersonPlace;
@@ -41,13 +42,26 @@ export interface MatchOutcome {
   unmet_barriers: BarrierKey[];
 }
 
-/** Eligible, reachable offers answering `need`, best first. */
+/** Eligible, reachable offers answering `need`, best first, each with its reasons. */
 export function rankForNeed(candidates: readonly MatchCandidate[], need: Need, ctx: MatchContext): RankedItem[] {
+  return withReasons(scoreForNeed(candidates, need, ctx), need, ctx);
+}
+
+/** The reasons of these items (worked out only for the items shown: they are the costly part). */
+function withReasons(items: RankedItem[], need: Need, ctx: MatchContext): RankedItem[] {
   const needs = ctx.needs.length ? ctx.needs : [need];
+  for (const item of items) item.reasons = reasonsFor(item.candidate, { need, needs, access: item.access, publics: ctx.who.publics, now: ctx.now });
+  return items;
+}
+
+/** Eligible, reachable offers answering `need`, best first, without their reasons yet. */
+function scoreForNeed(candidates: readonly MatchCandidate[], need: Need, ctx: MatchContext): RankedItem[] {
+  const needs = ctx.needs.length ? ctx.needs : [need];
+  const day = frenchDay(ctx.now);
   const seen = new Set<string>();
   const items: RankedItem[] = [];
   for (const c of candidates) {
-    if (seen.has(c.id) || !answers(need, c.thematiques) || !isEligible(c, ctx.place, ctx.who)) continue;
+    if (seen.has(c.id) || !answers(need, c.thematiques) || !isActiveOn(c, day) || !isEligible(c, ctx.place, ctx.who)) continue;
     const access = accessOf(c, ctx.place, ctx.radiusKm);
     if (!access) continue;
     seen.add(c.id);
@@ -64,7 +78,7 @@ export function rankForNeed(candidates: readonly MatchCandidate[], need: Need, c
       access,
       distanceKm: access.kind === 'on-site' ? Math.round(access.km * 10) / 10 : null,
       score,
-      reasons: reasonsFor(c, { need, needs, access, publics: ctx.who.publics, now: ctx.now }),
+      reasons: [],
     });
   }
   return items.sort((a, b) => byScoreThenId({ score: a.score, id: a.candidate.id }, { score: b.score, id: b.candidate.id }));
@@ -86,8 +100,8 @@ export function needsFromCandidates(candidates: readonly MatchCandidate[]): Need
 export function matchGroups(candidatesByNeed: ReadonlyMap<BarrierKey, readonly MatchCandidate[]>, ctx: MatchContext, limit: number): MatchOutcome {
   const groups: MatchGroup[] = [];
   for (const need of ctx.needs) {
-    const ranked = rankForNeed(candidatesByNeed.get(need.barrier) ?? [], need, ctx);
-    groups.push({ barrier: need.barrier, label: need.label, items: ranked.slice(0, limit), total: ranked.length, unmet: ranked.length === 0 });
+    const ranked = scoreForNeed(candidatesByNeed.get(need.barrier) ?? [], need, ctx);
+    groups.push({ barrier: need.barrier, label: need.label, items: withReasons(ranked.slice(0, limit), need, ctx), total: ranked.length, unmet: ranked.length === 0 });
   }
   return { groups, unmet_barriers: groups.filter((g) => g.unmet).map((g) => g.barrier) };
 }

@@ -1,7 +1,8 @@
 /**
  * Ranking score, 0..1. Need coverage comes first, strictly: an offer answering more of the person's
  * needs always ranks above one answering fewer. Among equal coverage, a quality part decides, a
- * weighted sum of proximity, freshness, places and completeness (QUALITY_WEIGHTS, each part 0..1):
+ * weighted sum of proximity, freshness, places and completeness (QUALITY_WEIGHTS, each part 0..1),
+ * weighed in that order, the order of issue 3 §6 (« distance, freshness, places, completeness »):
  *
  *   score = (needs answered − 1 + quality) / needs requested      (quality capped just under 1)
  *
@@ -19,10 +20,10 @@ export const QUALITY_WEIGHTS = {
   proximity: 0.4,
   /** 1 while confirmed within its update frequency; overdue offers get at most 0.5, down to 0 a year later. */
   freshness: 0.25,
-  /** data·inclusion score_qualite (api/domain/completeness.ts). */
-  completeness: 0.2,
   /** 1 with places left, 0.5 when unknown, 0 when full. */
-  places: 0.15,
+  places: 0.2,
+  /** data·inclusion score_qualite (api/domain/completeness.ts). */
+  completeness: 0.15,
 } as const;
 
 export type QualityParts = { [K in keyof typeof QUALITY_WEIGHTS]: number };

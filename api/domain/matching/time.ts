@@ -16,7 +16,10 @@ export function monthsBetween(then: Date, now: Date): number {
   return (now.getTime() - then.getTime()) / DAY / MONTH_DAYS;
 }
 
+/** Building a formatter costs far more than using one: one, immutable, for every call. */
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar day (YYYY-MM-DD) in metropolitan France, the day unmet needs are counted on. */
 export function frenchDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return PARIS_DAY.format(now);
 }
