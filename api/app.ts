@@ -36,6 +36,9 @@ import { membersRoutes } from './routes/members.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { freshnessRoutes } from './routes/freshness.ts';
 import { indicatorsRoutes } from './routes/indicators.ts';
+import { orientationsRoutes } from './routes/orientations.ts';
+import { offerCapacityRoutes } from './routes/offer-capacity.ts';
+import { freshnessCampaignRoutes } from './routes/freshness-campaigns.ts';
 
 export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
@@ -103,6 +106,9 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', moderationRoutes(services));
   api.route('/', freshnessRoutes(deps));
   api.route('/', indicatorsRoutes(deps));
+  api.route('/', orientationsRoutes(services));
+  api.route('/', offerCapacityRoutes(services));
+  api.route('/', freshnessCampaignRoutes(services));
   api.route('/', territoriesRoutes(deps));
   api.route('/', exchangeRoutes(deps));
   api.route('/', searchRoutes(deps));

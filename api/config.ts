@@ -12,7 +12,12 @@ export interface AppConfig {
   demo: boolean;
   /** Directory with communes-centres.json, communes-NN.geojson and departements.geojson; null = use geo.api.gouv.fr. */
   geoDir: string | null;
+  /** Outgoing mail server (smtp://user:pass@host:587, smtps://...); null = the mail outbox table. */
   smtpUrl: string | null;
+  /** The From of every mail. */
+  mailFrom: string;
+  /** Days after an orientation request closed before its beneficiary fields are anonymised. */
+  orientationRetentionDays: number;
   sessionSecret: string | null;
   production: boolean;
   /** MapLibre style URL (raster or vector tiles) for the web app's maps; null = the offline basemap built from our contours. */
@@ -30,19 +35,35 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
     throw new Error(`SEARCH_ENGINE must be "sqlite" or "meilisearch" (got "${engine}")`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+  const retention = Number(env.ORIENTATION_RETENTION_DAYS ?? 180);
+  if (!Number.isInteger(retention) || retention < 1 || retention > 3650) {
+    throw new Error(`ORIENTATION_RETENTION_DAYS must be a whole number of days between 1 and 3650 (got "${env.ORIENTATION_RETENTION_DAYS}")`);
+  }
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   return {
     port,
     databasePath: env.DATABASE_PATH ?? './data/insertion.sqlite',
     searchEngine: engine,
     meiliUrl: env.MEILI_URL ?? null,
     meiliMasterKey: env.MEILI_MASTER_KEY ?? null,
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    publicBaseUrl,
     demo: env.DEMO !== '0',
     geoDir: env.GEO_DIR ?? defaults.geoDir ?? null,
-    smtpUrl: env.SMTP_URL ?? null,
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    mailFrom: env.MAIL_FROM?.trim() || `"Offre locale d'insertion" <ne-pas-repondre@${mailDomain(publicBaseUrl)}>`,
+    orientationRetentionDays: retention,
     sessionSecret: env.SESSION_SECRET ?? null,
     production: env.NODE_ENV === 'production',
     mapStyleUrl: env.MAP_STYLE_URL?.trim() || null,
     passwordIterations: PASSWORD_ITERATIONS,
   };
+}
+
+/** The host of the public URL, for the default sender address ("localhost" when unreadable). */
+function mailDomain(publicBaseUrl: string): string {
+  try {
+    return new URL(publicBaseUrl).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }

@@ -18,6 +18,8 @@ import { startSearchOutboxLoop } from './jobs/search-outbox.ts';
 import { startMaintenanceLoop } from './jobs/maintenance.ts';
 import { problem } from './http/problem.ts';
 import { ensureWebBuild, WEB_DIST } from '../web/scripts/ensure-build.ts';
+import { outboxMailer } from './mail/mailer.ts';
+import { smtpMailer } from './mail/smtp.ts';
 
 const config = loadConfig(process.env, { geoDir: defaultGeoDir() });
 const logger: Logger = {
@@ -35,8 +37,13 @@ const rebuilt = await reindexEmptyTargets(db, search.targets);
 if (rebuilt.length) console.log(`Index de recherche reconstruit : ${rebuilt.join(', ')}`);
 const outbox = startSearchOutboxLoop({ db, targets: search.targets, clock: () => new Date(), logger });
 await outbox.drainDue();
-// Time-driven changes (suspensions that ended...): at start, then hourly.
-const maintenance = startMaintenanceLoop({ db, clock: () => new Date(), logger });
+// Mail: SMTP when SMTP_URL is set (Node only: the Worker keeps the outbox), else the outbox table
+// read on /dev/outbox.
+const smtp = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+const mailer = smtp ?? outboxMailer(db, () => new Date());
+// Time-driven changes (suspensions that ended, orientation reminders and expiry, anonymisation, the
+// monthly freshness digest): at start, then hourly.
+const maintenance = startMaintenanceLoop({ db, clock: () => new Date(), logger, mailer, config });
 
 // The web app is built on first start (and after its sources change) unless WEB_BUILD=0.
 const webReady = process.env.WEB_BUILD === '0' ? existsSync(`${WEB_DIST}/index.html`) : await ensureWebBuild((line) => console.log(line));
@@ -52,6 +59,7 @@ root.route(
     logger,
     runtime: 'node',
     search,
+    mailer,
     // Behind a proxy its headers name the client; served directly, the socket does.
     clientAddress: (c) => headerClientAddress(c) ?? getConnInfo(c).remote.address ?? null,
   }),
@@ -83,6 +91,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
     void Promise.all([outbox.stop(), maintenance.stop()])
+      .then(() => smtp?.close())
       .then(() => db.destroy())
       .then(() => process.exit(0));
   });

@@ -9,6 +9,7 @@ import { loadConfig, type AppConfig, type EnvRecord } from './config.ts';
 import { d1Database } from './db/d1.ts';
 import { drainSearchOutbox } from './jobs/search-outbox.ts';
 import { runMaintenance } from './jobs/maintenance.ts';
+import { outboxMailer } from './mail/mailer.ts';
 import { createSearchService, MEILI_INDEX_UID, type SearchService } from '../search/service.ts';
 import { createMeilisearchIndex } from '../search/meilisearch/index.ts';
 import { unavailableSearchIndex } from '../search/unavailable.ts';
@@ -51,7 +52,8 @@ export default {
 
   /**
    * Cron trigger (wrangler.toml): a Worker has no background loop, so this is where the search outbox
-   * reaches Meilisearch and where time-driven changes (ended suspensions) happen.
+   * reaches Meilisearch and where time-driven changes happen (ended suspensions, orientation
+   * reminders and expiry, anonymisation, the monthly freshness digest).
    */
   async scheduled(_controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     const db = d1Database(env.DB);
@@ -62,6 +64,7 @@ export default {
       const result = await drainSearchOutbox(db, search.targets, { now: clock() });
       if (result.failed) logger.error('search outbox: push failed, will retry', { failed: result.failed, error: result.error });
     }
-    await runMaintenance({ db, clock, logger });
+    // No SMTP client on Workers: mails wait in the outbox table (see README, Cloudflare Workers).
+    await runMaintenance({ db, clock, logger, mailer: outboxMailer(db, clock), config });
   },
 };

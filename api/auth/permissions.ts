@@ -64,6 +64,10 @@ const RULES = {
   'report:read': ['coordinator'],
   /** The audit log of a structure and of its offers. */
   'audit:read': ['structure-member', 'coordinator'],
+  /** Send a person to offers mobilisable by professionals (orientation request). */
+  'orientation:send': ['professional'],
+  /** Read and answer the orientations a structure received (its members; the professional who sent one reads it as its author). */
+  'orientation:receive': ['structure-member'],
   /** Grant coordinator scopes, memberships, admin rights. */
   'admin:grant': [],
 } as const satisfies Record<string, readonly Grant[]>;

@@ -279,6 +279,11 @@ export interface Database {
   audit_log: AuditLogTable;
   join_requests: JoinRequestTable;
   offer_reports: OfferReportTable;
+  orientation_requests: OrientationRequestTable;
+  orientations: OrientationTable;
+  orientation_messages: OrientationMessageTable;
+  orientation_events: OrientationEventTable;
+  freshness_campaign_mails: FreshnessCampaignMailTable;
 }
 
 export type OfferReportStatus = 'new' | 'resolved' | 'dismissed';
@@ -293,4 +298,73 @@ export interface OfferReportTable {
   created_at: string;
   resolved_at: string | null;
   resolved_by: string | null;
+}
+
+export type ContactPreference = 'telephone' | 'email' | 'referent';
+
+/** What a professional filled in once for a person (0011); beneficiary fields are NULL once anonymised. */
+export interface OrientationRequestTable {
+  id: string;
+  prescriber_user_id: string | null;
+  beneficiary_first_name: string | null;
+  beneficiary_last_name: string | null;
+  contact_preference: ContactPreference;
+  beneficiary_phone: string | null;
+  beneficiary_email: string | null;
+  availability: string | null;
+  reasons: string | null;
+  consent_at: string;
+  created_at: string;
+  anonymised_at: string | null;
+}
+
+export type OrientationStatus = 'sent' | 'accepted' | 'refused' | 'expired';
+
+export interface OrientationTable {
+  id: string;
+  request_id: string;
+  offer_id: string | null;
+  structure_id: string | null;
+  offer_name: string;
+  structure_name: string;
+  status: OrientationStatus;
+  refusal_reason: string | null;
+  answer_message: string | null;
+  session_label: string | null;
+  session_starts_on: string | null;
+  sent_at: string;
+  answered_at: string | null;
+  closed_at: string | null;
+  reminded_at: string | null;
+  /** Last time an answer link was mailed to the structure (a fresh link is not mailed more than hourly). */
+  link_sent_at: string;
+}
+
+export interface OrientationMessageTable {
+  id: Generated<number>;
+  orientation_id: string;
+  author: 'structure' | 'prescriber';
+  body: string | null;
+  created_at: string;
+}
+
+export type OrientationActorKind = 'prescriber' | 'structure-link' | 'structure-member' | 'admin' | 'system';
+
+export interface OrientationEventTable {
+  id: Generated<number>;
+  orientation_id: string;
+  action: string;
+  actor_kind: OrientationActorKind;
+  actor_user_id: string | null;
+  at: string;
+}
+
+export interface FreshnessCampaignMailTable {
+  structure_id: string;
+  /** YYYY-MM (Europe/Paris). */
+  month: string;
+  sent_at: string;
+  /** JSON list of the offer ids the digest listed. */
+  offer_ids: string;
+  recipients: number;
 }

@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   'validate',
   'reject',
   'import',
+  /** An accepted orientation took one of the offer's (or its session's) places. */
+  'take-place',
+  /** The structure said the offer is full (places 0). */
+  'full',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,6 +43,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   validate: 'Validation par la coordination',
   reject: 'Refus par la coordination',
   import: 'Import data·inclusion',
+  'take-place': 'Place attribuée à une orientation acceptée',
+  full: 'Marquée complète',
 };
 
 export interface AuditEntry {

@@ -1,28 +1,82 @@
 /**
  * Periodic maintenance: what must happen with time rather than with a request. Every task is
  * idempotent and cheap when there is nothing to do, so the Node server runs them at start and hourly,
- * and the Workers entry on its cron trigger. Logs carry counts only.
+ * and the Workers entry on its cron trigger. Logs carry counts only. Tasks:
+ *   - suspensions that ended → published again (audited as a system `resume`);
+ *   - orientations: a reminder to the structure after 10 days, expiry after 30 (jobs/orientation-deadlines.ts);
+ *   - personal data: anonymisation and purges of db/retention.ts (ORIENTATION_RETENTION_DAYS...);
+ *   - the monthly freshness digest to structures with overdue offers (jobs/freshness-campaign.ts).
+ * One task failing does not stop the others; the failure is logged and retried next time.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../app.ts';
+import type { AppConfig } from '../config.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { resumeEndedSuspensions } from '../db/offer-editing.ts';
+import { runRetention, type RetentionReport } from '../db/retention.ts';
 import { frenchToday } from '../domain/di/schema.ts';
+import { runOrientationDeadlines } from './orientation-deadlines.ts';
+import { sendFreshnessDigests } from './freshness-campaign.ts';
+
+export interface MaintenanceDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+  logger: Logger;
+  mailer: Mailer;
+  config: AppConfig;
+}
 
 export interface MaintenanceReport {
   /** Offers whose suspension ended and that are public again. */
   resumedOffers: number;
+  remindedOrientations: number;
+  expiredOrientations: number;
+  retention: RetentionReport | null;
+  /** Structures that got this month's freshness digest in this run. */
+  digests: number;
+  /** Tasks that failed (logged; retried next run). */
+  failed: string[];
 }
 
-export async function runMaintenance(deps: { db: Kysely<Database>; clock: () => Date; logger: Logger }): Promise<MaintenanceReport> {
-  const now = deps.clock();
-  const resumed = await resumeEndedSuspensions(deps.db, frenchToday(now), now);
-  if (resumed.length) deps.logger.info('maintenance: suspensions ended', { offers: resumed.length });
-  return { resumedOffers: resumed.length };
+export async function runMaintenance(deps: MaintenanceDeps): Promise<MaintenanceReport> {
+  const report: MaintenanceReport = { resumedOffers: 0, remindedOrientations: 0, expiredOrientations: 0, retention: null, digests: 0, failed: [] };
+  const task = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      report.failed.push(name);
+      deps.logger.error('maintenance task failed', { task: name, error: String(error) });
+    }
+  };
+  await task('suspensions', async () => {
+    const now = deps.clock();
+    report.resumedOffers = (await resumeEndedSuspensions(deps.db, frenchToday(now), now)).length;
+  });
+  await task('orientations', async () => {
+    const r = await runOrientationDeadlines(deps);
+    report.remindedOrientations = r.reminded;
+    report.expiredOrientations = r.expired;
+  });
+  await task('retention', async () => {
+    report.retention = await runRetention(deps.db, deps.config, deps.clock());
+  });
+  await task('freshness digest', async () => {
+    report.digests = await sendFreshnessDigests(deps);
+  });
+  const counts = {
+    resumed: report.resumedOffers,
+    reminded: report.remindedOrientations,
+    expired: report.expiredOrientations,
+    digests: report.digests,
+    ...Object.fromEntries(Object.entries(report.retention ?? {}).filter(([, n]) => n > 0)),
+  };
+  if (Object.values(counts).some((n) => n > 0)) deps.logger.info('maintenance', counts);
+  return report;
 }
 
 /** Runs the maintenance now, then every `intervalMs` (default 1 h) until stopped; failures are logged and retried next time. */
-export function startMaintenanceLoop(deps: { db: Kysely<Database>; clock: () => Date; logger: Logger; intervalMs?: number }) {
+export function startMaintenanceLoop(deps: MaintenanceDeps & { intervalMs?: number }) {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();

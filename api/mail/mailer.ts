@@ -1,6 +1,7 @@
 /**
  * The Mailer port: how the API sends mail. The outbox mailer stores mails in `mail_outbox` (read on
- * the development outbox page); an SMTP mailer comes with the orientation issue.
+ * the development outbox page); the SMTP mailer (mail/smtp.ts, Node only) sends them for real when
+ * SMTP_URL is set.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -11,6 +12,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Where answers should go (e.g. the professional who sent an orientation); the outbox ignores it. */
+  replyTo?: string;
 }
 
 export interface Mailer {

@@ -7,11 +7,34 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
+export interface MailLink {
+  label: string;
+  url: string;
+}
+
+/** An entry of a list (an offer of a digest, an action of an orientation), with its own links. */
+export interface MailItem {
+  title: string;
+  lines: string[];
+  links: MailLink[];
+}
+
 export interface MailBody {
   greeting: string;
   paragraphs: string[];
-  action?: { label: string; url: string };
+  items?: MailItem[];
+  action?: MailLink;
   footer: string[];
+}
+
+function itemText(item: MailItem): string[] {
+  return [`• ${item.title}`, ...item.lines.map((l) => `  ${l}`), ...item.links.map((l) => `  ${l.label} : ${l.url}`), ''];
+}
+
+function itemHtml(item: MailItem): string {
+  const lines = item.lines.map((l) => `<br>${escapeHtml(l)}`).join('');
+  const links = item.links.map((l) => `<a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a>`).join(' · ');
+  return `<li style="margin-bottom:.75em"><strong>${escapeHtml(item.title)}</strong>${lines}${links ? `<br>${links}` : ''}</li>`;
 }
 
 /** A mail in both forms from the same words: plain text and a minimal HTML version. */
@@ -20,6 +43,7 @@ export function compose(to: string, subject: string, body: MailBody): Mail {
     body.greeting,
     '',
     ...body.paragraphs.flatMap((p) => [p, '']),
+    ...(body.items ?? []).flatMap(itemText),
     ...(body.action ? [`${body.action.label} : ${body.action.url}`, ''] : []),
     ...body.footer.flatMap((p) => [p, '']),
     `— ${SERVICE}`,
@@ -27,7 +51,7 @@ export function compose(to: string, subject: string, body: MailBody): Mail {
   const html = `<!doctype html><html lang="fr"><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">
 <p>${escapeHtml(body.greeting)}</p>
 ${body.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${body.action ? `<p><a href="${escapeHtml(body.action.url)}">${escapeHtml(body.action.label)}</a></p>\n<p style="font-size:.9em">Si le lien ne s'ouvre pas, copiez cette adresse dans votre navigateur :<br>${escapeHtml(body.action.url)}</p>` : ''}
+${body.items?.length ? `<ul>\n${body.items.map(itemHtml).join('\n')}\n</ul>\n` : ''}${body.action ? `<p><a href="${escapeHtml(body.action.url)}">${escapeHtml(body.action.label)}</a></p>\n<p style="font-size:.9em">Si le lien ne s'ouvre pas, copiez cette adresse dans votre navigateur :<br>${escapeHtml(body.action.url)}</p>` : ''}
 ${body.footer.map((p) => `<p style="font-size:.9em;color:#555">${escapeHtml(p)}</p>`).join('\n')}
 <p>— ${escapeHtml(SERVICE)}</p>
 </body></html>`;

@@ -16,7 +16,8 @@ export function configRoutes(deps: Pick<AppDeps, 'config'>) {
   const body: ClientConfig = {
     map_style_url: deps.config.mapStyleUrl,
     demo: deps.config.demo,
-    dev_outbox: !deps.config.production,
+    // With SMTP_URL, mails leave for real and the outbox stays empty.
+    dev_outbox: !deps.config.production && !deps.config.smtpUrl,
   };
   app.get('/config', (c) => {
     c.header('cache-control', 'public, max-age=300');

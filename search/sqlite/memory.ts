@@ -74,9 +74,11 @@ interface Reached {
   distance: number | null;
 }
 
-/** The documents reachable from a place, nearest first, with what the cheapest checks read in arrays. */
+/** The documents reachable from a place, nearest first, in arrays (few objects for the collector). */
 interface Place {
-  reached: Reached[];
+  entries: Entry[];
+  /** Kilometres, NaN when the document has no coordinates. */
+  distances: Float64Array;
   rids: Int32Array;
   barriers: Uint16Array;
 }
@@ -134,6 +136,10 @@ class Documents implements MemoryIndex {
 
   add(rid: number, doc: SearchDocument) {
     this.remove(doc.id);
+    // SQLite reuses the row ids of deleted rows: in a batch, another document of the batch may have
+    // held this rid until this very write. Take it out properly before its slot is reused.
+    const previous = this.entries.get(rid);
+    if (previous) this.remove(previous.doc.id);
     this.forgetAnswers();
     const entry: Entry = { rid, seen: 0, ...documentFacts(doc, this.facetCodes) };
     this.entries.set(rid, entry);
@@ -194,12 +200,13 @@ class Documents implements MemoryIndex {
     }
     const passes = prepareFilters(filters);
     const required = requiredBarriers(filters);
-    const { reached, rids, barriers } = this.reachableFrom(geo, filters?.zoneCodes);
-    for (let i = 0; i < reached.length; i++) {
+    const { entries, distances, rids, barriers } = this.reachableFrom(geo, filters?.zoneCodes);
+    for (let i = 0; i < entries.length; i++) {
       if (required !== null && !(barriers[i]! & required)) continue;
       if (among && !among.has(rids[i]!)) continue;
-      const { entry: e, distance } = reached[i]!;
-      if (passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance, facets: e.facets });
+      const e = entries[i]!;
+      const distance = distances[i]!;
+      if (passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance: Number.isNaN(distance) ? null : distance, facets: e.facets });
     }
     return out;
   }
@@ -269,7 +276,12 @@ class Documents implements MemoryIndex {
       }
       return a.entry.doc.id < b.entry.doc.id ? -1 : 1;
     });
-    const place: Place = { reached, rids: Int32Array.from(reached, (r) => r.entry.rid), barriers: Uint16Array.from(reached, (r) => r.entry.barriers) };
+    const place: Place = {
+      entries: reached.map((r) => r.entry),
+      distances: Float64Array.from(reached, (r) => r.distance ?? NaN),
+      rids: Int32Array.from(reached, (r) => r.entry.rid),
+      barriers: Uint16Array.from(reached, (r) => r.entry.barriers),
+    };
     this.places.set(key, place);
     if (this.places.size > MAX_PLACES) this.places.delete(this.places.keys().next().value!);
     return place;

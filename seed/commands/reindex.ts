@@ -27,7 +27,7 @@ export async function run(_args: string[], ctx: CliContext): Promise<number> {
       },
     });
     for (const [engine, ms] of Object.entries(result.engines)) ctx.out(`${ENGINE_LABEL[engine] ?? engine} : ${result.documents} offres indexées en ${ms} ms.`);
-    ctx.out(`Index reconstruit : ${result.documents} offres publiées en ${result.ms} ms.`);
+    ctx.out(`Index reconstruit : ${result.documents} offres publiées ou suspendues en ${result.ms} ms.`);
     return 0;
   } finally {
     await db.destroy();

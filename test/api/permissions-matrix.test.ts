@@ -20,6 +20,8 @@ import { upsertStructureBySource } from '../../api/db/structures.ts';
 import { upsertOfferBySource } from '../../api/db/offers.ts';
 import { createJoinRequest } from '../../api/db/join-requests.ts';
 import { issueEmailToken } from '../../api/auth/email-tokens.ts';
+import { createOrientationRequest } from '../../api/db/orientations.ts';
+import { signLink } from '../../api/auth/signed-links.ts';
 import type { OfferInput } from '../../api/domain/offer.ts';
 import type { StructureInput } from '../../api/domain/structure.ts';
 
@@ -385,6 +387,86 @@ const MATRIX: Record<string, Entry> = {
       return { path: '/api/invitations/accept', body: { token }, rightful: invitee, status: 200, malformed: { body: { token: 'court' }, paths: ['token'] }, alsoRefused: [users.admin47] };
     },
   },
+  'POST /api/orientations': {
+    grant: 'professional',
+    setup: async () => ({
+      path: '/api/orientations',
+      body: orientationBody([await offer(S)]),
+      rightful: users.professional,
+      status: 201,
+      malformed: { body: { ...orientationBody([]), consent: false, phone: 'abc' }, paths: ['offer_ids', 'consent', 'phone'] },
+    }),
+  },
+  'POST /api/orientations/:id/accept': {
+    grant: 'role',
+    setup: async () => ({
+      path: `/api/orientations/${await orientation()}/accept`,
+      body: { message: 'Bienvenue lundi.' },
+      rightful: users.member47,
+      status: 200,
+      malformed: { body: { session_id: 5, couleur: 'bleu' }, paths: ['session_id', 'couleur'] },
+      alsoRefused: [users.coordinator47],
+    }),
+  },
+  'POST /api/orientations/:id/refuse': {
+    grant: 'role',
+    setup: async () => ({
+      path: `/api/orientations/${await orientation()}/refuse`,
+      body: { reason: 'injoignable' },
+      rightful: users.member47,
+      status: 200,
+      malformed: { body: { reason: 'aucune' }, paths: ['reason'] },
+      alsoRefused: [users.coordinator47],
+    }),
+  },
+  'POST /api/orientations/:id/messages': {
+    grant: 'role',
+    setup: async () => ({
+      path: `/api/orientations/${await orientation()}/messages`,
+      body: { message: 'Merci de nous rappeler.' },
+      rightful: users.member47,
+      status: 200,
+      malformed: { body: { message: '' }, paths: ['message'] },
+      alsoRefused: [users.coordinator47],
+    }),
+  },
+  'POST /api/orientations/:id/offer-full': {
+    grant: 'role',
+    setup: async () => ({
+      path: `/api/orientations/${await orientation({ places_available: 4 })}/offer-full`,
+      rightful: users.member47,
+      status: 200,
+      malformed: { body: { places: 0 }, paths: ['places'] },
+      alsoRefused: [users.coordinator47],
+    }),
+  },
+  'POST /api/orientations/:id/link': {
+    grant: 'public',
+    setup: async () => {
+      const id = await orientation();
+      // The last link went out two hours ago: a fresh one may be asked for.
+      await t.db.updateTable('orientations').set({ link_sent_at: new Date(t.now.getTime() - 7_200_000).toISOString() }).where('id', '=', id).execute();
+      const { token } = await signLink({ db: t.db, config: t.config, clock: () => t.now }, 'orientation-answer', id);
+      return { path: `/api/orientations/${id}/link`, body: { token }, rightful: null, status: 202, malformed: { body: { token: 'pas-un-lien' }, paths: ['token'] } };
+    },
+  },
+  'POST /api/offers/:id/full': {
+    grant: 'role',
+    setup: async () => ({
+      path: `/api/offers/${await offer(S, { places_available: 2 })}/full`,
+      rightful: users.member47,
+      status: 200,
+      malformed: { body: { places_available: 0 }, paths: ['places_available'] },
+    }),
+  },
+  'POST /api/freshness/offers/:id/confirm': {
+    grant: 'public',
+    setup: async () => {
+      const id = await offer(S);
+      const { token } = await signLink({ db: t.db, config: t.config, clock: () => t.now }, 'offer-confirm', id);
+      return { path: `/api/freshness/offers/${id}/confirm`, body: { token }, rightful: null, status: 200, malformed: { body: { token: 42 }, paths: ['token'] } };
+    },
+  },
   'POST /api/invitations/signup': {
     grant: 'public',
     setup: async () => {
@@ -409,6 +491,21 @@ async function addMembers(structureId: string) {
     ])
     .execute();
   // The users' sessions load their memberships at each request: nothing else to refresh.
+}
+
+function orientationBody(offerIds: string[]) {
+  return { offer_ids: offerIds, first_name: 'Camille', last_name: 'Durand', contact_preference: 'referent', reasons: 'Cherche une solution de garde d’enfants.', consent: true };
+}
+
+/** An orientation sent by the professional to a new offer of S. */
+async function orientation(overrides: Partial<OfferInput> = {}): Promise<string> {
+  const id = await offer(S, overrides);
+  const { orientations } = await createOrientationRequest(
+    t.db,
+    { prescriberUserId: users.professional.id, first_name: 'Camille', last_name: 'Durand', contact_preference: 'referent', phone: null, email: null, availability: null, reasons: 'Garde d’enfants.', offers: [{ offer: { id, name: 'Offre' }, structure: { id: S, name: 'Structure' } }] },
+    t.now,
+  );
+  return orientations[0]!.id;
 }
 
 async function joinRequest(structureId: string, requester?: TestUser): Promise<string> {

@@ -39,7 +39,7 @@ export async function ensureWebBuilt(): Promise<void> {
 
 export interface RunningServer {
   url: string;
-  /** Its SQLite file (tests add accounts with roles there, as the CLI would). */
+  /** The server's SQLite file (tests may grant roles there, as `npm run cli -- user:grant` would). */
   databasePath: string;
   close(): Promise<void>;
 }

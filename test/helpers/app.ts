@@ -11,7 +11,8 @@ import { createNodeSearchService } from '../../search/node.ts';
 import { drainSearchOutbox, type DrainResult } from '../../api/jobs/search-outbox.ts';
 import type { Geocoder } from '../../api/clients/geocoder.ts';
 import type { EstablishmentDirectory } from '../../api/clients/recherche-entreprises.ts';
-import type { Mailer } from '../../api/mail/mailer.ts';
+import { outboxMailer, type Mailer } from '../../api/mail/mailer.ts';
+import { runMaintenance, type MaintenanceReport } from '../../api/jobs/maintenance.ts';
 import { testEstablishments, testGeocoder } from './public-apis.ts';
 
 export interface TestApp {
@@ -22,8 +23,13 @@ export interface TestApp {
   now: Date;
   /** The app's search service (by default the real SQLite engine on the test database). */
   search: SearchService;
+  config: AppConfig;
+  /** The app's mailer (the outbox mailer unless one was given). */
+  mailer: Mailer;
   /** Pushes every due outbox row to the search indexes (what the server's loop does), until none is due. */
   drain(): Promise<DrainResult>;
+  /** Runs the maintenance tasks as the server's hourly loop would, at `at` (default: the app's clock). */
+  maintain(at?: Date): Promise<MaintenanceReport>;
   close(): Promise<void>;
 }
 
@@ -52,6 +58,7 @@ export async function createTestApp(
   const config = { ...loadConfig({}), passwordIterations: TEST_PASSWORD_ITERATIONS, ...options.config };
   const clock = options.clock ?? (() => new Date(now));
   const logger = options.logger ?? silentLogger;
+  const mailer = options.mailer ?? outboxMailer(t.db, clock);
   const search = options.search ?? (await createNodeSearchService(config, t.db, { logger, clock, requestTimeoutMs: 2_000 }));
   const app = createApp({
     db: t.db,
@@ -63,7 +70,7 @@ export async function createTestApp(
     search,
     geocoder: options.geocoder ?? testGeocoder(),
     establishments: options.establishments ?? testEstablishments(),
-    ...(options.mailer ? { mailer: options.mailer } : {}),
+    mailer,
   });
   const drain = async (): Promise<DrainResult> => {
     const total: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };
@@ -79,5 +86,6 @@ export async function createTestApp(
       if (r.done + r.failed < 1_000) return total;
     }
   };
-  return { app, db: t.db, path: t.path, now, search, drain, close: () => t.close() };
+  const maintain = (at?: Date) => runMaintenance({ db: t.db, clock: at ? () => at : clock, logger, mailer, config });
+  return { app, db: t.db, path: t.path, now, search, config, mailer, drain, maintain, close: () => t.close() };
 }

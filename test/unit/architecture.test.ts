@@ -1,6 +1,6 @@
 /** The layout rules of docs/ARCHITECTURE.md, checked on every file so a shortcut cannot creep in. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -18,13 +18,22 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
 }
 
-const NODE_ENTRIES = new Set(['api/server.ts', 'api/db/sqlite.ts']);
+const NODE_ENTRIES = new Set(['api/server.ts', 'api/db/sqlite.ts', 'api/mail/smtp.ts']);
+/** Packages that only run on Node (drivers, SMTP): allowed in NODE_ENTRIES only. */
+const NODE_PACKAGES = ['better-sqlite3', 'nodemailer', 'smtp-server'];
 
 describe('architecture', () => {
   it('keeps api/ on Web-standard APIs (Node-only code only in the Node entry and the SQLite opener)', () => {
     const offenders = tsFiles('api')
       .filter((f) => !NODE_ENTRIES.has(f))
-      .flatMap((f) => imports(f).filter((i) => i.startsWith('node:') || i === 'better-sqlite3' || i.includes('/seed/')).map((i) => `${f} → ${i}`));
+      .flatMap((f) => imports(f).filter((i) => i.startsWith('node:') || NODE_PACKAGES.includes(i) || i.includes('/seed/')).map((i) => `${f} → ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the Node-only modules out of the Workers build: no api/ module but the Node entry imports them', () => {
+    const offenders = tsFiles('api')
+      .filter((f) => f !== 'api/server.ts')
+      .flatMap((f) => imports(f).filter((i) => i.startsWith('.') && NODE_ENTRIES.has(join(dirname(f), i))).map((i) => `${f} → ${i}`));
     expect(offenders).toEqual([]);
   });
 

@@ -8,10 +8,9 @@ import { auditOf } from '../../api/db/audit.ts';
 import { changeOfferStatus, createOffer } from '../../api/db/offer-editing.ts';
 import { getOffer } from '../../api/db/offers.ts';
 import { createStructure, moderateStructure } from '../../api/db/structure-editing.ts';
-import { runMaintenance } from '../../api/jobs/maintenance.ts';
 import { parseOfferCreate } from '../../api/domain/offer-input.ts';
 import { parseStructureCreate } from '../../api/domain/structure-input.ts';
-import { createTestApp, silentLogger, type TestApp } from '../helpers/app.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 function ok<T>(r: { ok: true; value: T } | { ok: false }): T {
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -61,13 +60,13 @@ afterAll(async () => {
 describe('maintenance', () => {
   it('keeps a suspension until its last day included', async () => {
     expect(await searchIds()).not.toContain(offerId);
-    const report = await runMaintenance({ db: t.db, clock: () => new Date('2026-06-20T21:00:00Z'), logger: silentLogger });
+    const report = await t.maintain(new Date('2026-06-20T21:00:00Z'));
     expect(report.resumedOffers).toBe(0);
     expect((await getOffer(t.db, offerId))?.status).toBe('suspended');
   });
 
   it('publishes the offer again the next day, as a system action, and search finds it', async () => {
-    const report = await runMaintenance({ db: t.db, clock: () => new Date('2026-06-21T06:00:00Z'), logger: silentLogger });
+    const report = await t.maintain(new Date('2026-06-21T06:00:00Z'));
     expect(report.resumedOffers).toBe(1);
     const offer = (await getOffer(t.db, offerId))!;
     expect(offer).toMatchObject({ status: 'published', suspended_until: null, confirmed_at: T0.toISOString() });
@@ -77,7 +76,7 @@ describe('maintenance', () => {
   });
 
   it('does nothing when run again', async () => {
-    const report = await runMaintenance({ db: t.db, clock: () => new Date('2026-06-22T06:00:00Z'), logger: silentLogger });
+    const report = await t.maintain(new Date('2026-06-22T06:00:00Z'));
     expect(report.resumedOffers).toBe(0);
   });
 });

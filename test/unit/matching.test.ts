@@ -197,15 +197,23 @@ describe('ranking', () => {
     before('near', 'far');
     before('near', 'overdue');
     before('places', 'near');
-    before('near', 'full');
     before('near', 'sparse');
     before('twin-a', 'twin-b');
-    // Places weigh more than completeness (issue 3 §6 order): a full offer 1 km away falls behind a sparse one.
-    before('sparse', 'full');
-    expect(order).toEqual(['both', 'places', 'near', 'sparse', 'twin-a', 'twin-b', 'full', 'overdue', 'far']);
+    // Full: after every offer answering as many needs, however near it is.
+    before('far', 'full');
+    expect(order).toEqual(['both', 'places', 'near', 'sparse', 'twin-a', 'twin-b', 'overdue', 'far', 'full']);
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
     expect(ranked[0]!.score).toBeGreaterThan(0.5);
     expect(ranked[1]!.score).toBeLessThan(0.5);
+  });
+
+  it('ranks a full offer after the others answering as many needs, but coverage still first', () => {
+    const fullBoth = candidate({ id: 'full-both', thematiques: ['mobilite--preparer-un-permis', 'famille--garde-denfants'], lat: kmNorth(1), places_available: 0 });
+    const farOne = candidate({ id: 'far-one', lat: kmNorth(29), confirmed_at: daysAgo(400), completeness: 0 });
+    const fullNear = candidate({ id: 'full-near', lat: kmNorth(0.5), places_available: 0, completeness: 1 });
+    const ranked = rankForNeed([fullNear, farOne, fullBoth], needs[0]!, ctx);
+    expect(ranked.map((r) => r.candidate.id)).toEqual(['full-both', 'far-one', 'full-near']);
+    expect(ranked.find((r) => r.candidate.id === 'full-near')!.reasons).toContain('complet');
   });
 
   it('leaves out what the person is not eligible for or cannot reach, and what answers another need', () => {

@@ -45,6 +45,8 @@ const EXPECTED: Record<Action, string[]> = {
   'moderation:read': ['coordinator', 'admin'],
   'report:read': ['coordinator', 'admin'],
   'audit:read': ['member', 'structureAdmin', 'coordinator', 'admin'],
+  'orientation:send': ['professional', 'member', 'structureAdmin', 'otherStructureAdmin', 'coordinator', 'otherCoordinator', 'admin'],
+  'orientation:receive': ['member', 'structureAdmin', 'admin'],
   'admin:grant': ['admin'],
 };
 

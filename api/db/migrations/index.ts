@@ -9,6 +9,8 @@ import * as m0004 from './0004_accounts.ts';
 import * as m0005 from './0005_editing.ts';
 import * as m0007 from './0007_onboarding.ts';
 import * as m0009 from './0009_offer_reports.ts';
+import * as m0011 from './0011_orientations.ts';
+import * as m0012 from './0012_freshness_campaigns.ts';
 
 export interface MigrationDef {
   name: string;
@@ -23,4 +25,6 @@ export const MIGRATIONS: readonly MigrationDef[] = [
   { name: '0005_editing', statements: m0005.statements },
   { name: '0007_onboarding', statements: m0007.statements },
   { name: '0009_offer_reports', statements: m0009.statements },
+  { name: '0011_orientations', statements: m0011.statements },
+  { name: '0012_freshness_campaigns', statements: m0012.statements },
 ];

@@ -6,6 +6,10 @@
  *
  *   score = (needs answered − 1 + quality) / needs requested      (quality capped just under 1)
  *
+ * A full offer (no place left) cannot take the person now: its quality is kept in the lower half
+ * and every other one's in the upper half, so it ranks after every offer answering as many needs
+ * that may still take someone, and says « complet » in its reasons.
+ *
  * Ties are broken by id so the order never wobbles between two identical requests.
  */
 import type { Access, MatchCandidate } from './candidate.ts';
@@ -50,7 +54,7 @@ export function placesScore(c: Pick<MatchCandidate, 'places_available'>): number
 export function qualityOf(parts: QualityParts): number {
   let total = 0;
   for (const key of Object.keys(QUALITY_WEIGHTS) as (keyof QualityParts)[]) total += QUALITY_WEIGHTS[key] * Math.min(1, Math.max(0, parts[key]));
-  return total;
+  return parts.places > 0 ? 0.5 + 0.5 * total : 0.5 * total;
 }
 
 /** `answered` of `requested` needs (answered ≥ 1) and the quality part → the score, rounded to 4 decimals. */

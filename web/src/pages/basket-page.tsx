@@ -93,9 +93,15 @@ export function BasketPage({ query }: PageProps) {
                 {basket.length ? 'Remplacer mon orientation par celle-ci' : 'En faire mon orientation'}
               </button>
             ) : (
-              <button type="button" class="button button--tertiary" onClick={clearBasket}>
-                Tout retirer
-              </button>
+              <>
+                <a class="button button--secondary" href="/orientation/envoyer" aria-disabled={!found.length || undefined}>
+                  <Icon name="mail" />
+                  Envoyer l’orientation aux structures
+                </a>
+                <button type="button" class="button button--tertiary" onClick={clearBasket}>
+                  Tout retirer
+                </button>
+              </>
             )}
           </div>
           {!shared && (

@@ -32,6 +32,9 @@ export function AccountMenu() {
   };
   return (
     <div class="account">
+      <a class="button button--tertiary button--small" href="/mes-orientations">
+        Mes orientations
+      </a>
       <a class="account__who" href="/compte" title="Mon compte">
         <Icon name="user" />
         <span>{auth.me.user.name}</span>

@@ -1,0 +1,19 @@
+/** The settings this feature adds: ORIENTATION_RETENTION_DAYS, SMTP_URL, MAIL_FROM. */
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../api/config.ts';
+
+describe('configuration', () => {
+  it('keeps the person’s details 180 days after closure unless ORIENTATION_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).orientationRetentionDays).toBe(180);
+    expect(loadConfig({ ORIENTATION_RETENTION_DAYS: '30' }).orientationRetentionDays).toBe(30);
+    for (const bad of ['0', '-1', '12.5', 'six mois', '99999']) expect(() => loadConfig({ ORIENTATION_RETENTION_DAYS: bad })).toThrow(/ORIENTATION_RETENTION_DAYS/);
+  });
+
+  it('sends through SMTP only when SMTP_URL is set, from a sender on the public host', () => {
+    expect(loadConfig({}).smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: '  ' }).smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://relais:587' }).smtpUrl).toBe('smtp://relais:587');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://insertion.lotetgaronne.fr' }).mailFrom).toBe('"Offre locale d\'insertion" <ne-pas-repondre@insertion.lotetgaronne.fr>');
+    expect(loadConfig({ MAIL_FROM: 'Service <service@cd47.fr>' }).mailFrom).toBe('Service <service@cd47.fr>');
+  });
+});

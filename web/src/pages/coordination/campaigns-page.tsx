@@ -1,0 +1,146 @@
+/**
+ * /coordination/campagnes — the monthly freshness campaign, as a coordinator follows it: for each
+ * structure mailed this month (or a month chosen), how many of its overdue offers were confirmed
+ * since (from the mail's link or otherwise) and how many are still overdue.
+ */
+import type { PageProps } from '../../routes.ts';
+import { navigate } from '../../router.ts';
+import { getCampaignProgress } from '../../api/orientations.ts';
+import { useAuth } from '../../state/auth.ts';
+import { useAsync } from '../../state/use-async.ts';
+import { dateText, plural } from '../../format.ts';
+import { useTitle } from '../../components/ui/use-title.ts';
+import { Loading } from '../../components/ui/loading.tsx';
+import { ErrorNotice } from '../../components/ui/error-notice.tsx';
+import '../../styles/orientations.css';
+
+const monthText = (month: string) => new Date(`${month}-15T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+
+export function CampaignsPage({ query }: PageProps) {
+  useTitle('Campagnes de mise à jour');
+  const auth = useAuth();
+  const dept = query.get('dept') ?? '';
+  const month = query.get('mois') ?? '';
+  const allowed = auth.status === 'signed-in' && (auth.me.roles.admin || auth.me.roles.coordinatorDepartements.length > 0);
+  const progress = useAsync(
+    (signal) => (allowed ? getCampaignProgress({ ...(dept ? { dept } : {}), ...(month ? { month } : {}) }, signal) : Promise.resolve(null)),
+    [allowed, dept, month],
+  );
+  const go = (next: { dept?: string; mois?: string }) => {
+    const params = new URLSearchParams({ ...(dept ? { dept } : {}), ...(month ? { mois: month } : {}), ...next });
+    for (const [k, v] of [...params]) if (!v) params.delete(k);
+    navigate(`/coordination/campagnes${params.size ? `?${params}` : ''}`);
+  };
+
+  if (auth.status === 'loading') return <Loading />;
+  if (!allowed) {
+    return (
+      <div class="page-narrow">
+        <h1>Campagnes de mise à jour</h1>
+        <p>Cette page est réservée aux coordinateurs de département.</p>
+      </div>
+    );
+  }
+  const p = progress.data;
+  return (
+    <div class="page-medium">
+      <h1>Campagnes de mise à jour</h1>
+      <p class="lead">
+        Chaque mois, les structures dont des offres n’ont pas été confirmées à temps reçoivent un courriel : un clic sur « Rien n’a changé » confirme une offre, « Modifier » ouvre
+        l’espace de la structure.
+      </p>
+      <div class="radio-row">
+        {auth.me.roles.coordinatorDepartements.length > 1 && (
+          <div class="field field--inline">
+            <label for="campagne-dept">Département</label>
+            <select id="campagne-dept" value={dept} onChange={(e) => go({ dept: (e.currentTarget as HTMLSelectElement).value })}>
+              <option value="">Tous les miens</option>
+              {auth.me.roles.coordinatorDepartements.map((d) => (
+                <option value={d}>{d}</option>
+              ))}
+            </select>
+          </div>
+        )}
+        {p && p.months.length > 0 && (
+          <div class="field field--inline">
+            <label for="campagne-mois">Mois</label>
+            <select id="campagne-mois" value={p.month} onChange={(e) => go({ mois: (e.currentTarget as HTMLSelectElement).value })}>
+              {[...new Set([p.month, ...p.months])].map((m) => (
+                <option value={m}>{monthText(m)}</option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {progress.error && <ErrorNotice message={progress.error.userMessage} onRetry={progress.reload} />}
+      {!p && !progress.error && <Loading label="Chargement de la campagne…" />}
+      {p && (
+        <>
+          <h2>Campagne de {monthText(p.month)}</h2>
+          {p.totals.structures === 0 ? (
+            <p>Aucun courriel envoyé ce mois-ci : aucune structure n’avait d’offre en retard, ou la campagne n’est pas encore partie.</p>
+          ) : (
+            <ul class="campaign-totals" data-testid="campaign-totals">
+              <li>
+                <strong>{p.totals.structures_done}</strong> / {plural(p.totals.structures, 'structure')} à jour
+              </li>
+              <li>
+                <strong>{p.totals.confirmed}</strong> / {plural(p.totals.offers, 'offre')} confirmées, dont {p.totals.confirmed_by_link} depuis le courriel
+              </li>
+              <li>
+                <strong>{p.totals.still_overdue}</strong> encore en retard
+              </li>
+            </ul>
+          )}
+          {p.structures.length > 0 && (
+            <table class="campaign-table">
+              <caption class="sr-only">Avancement par structure</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Structure</th>
+                  <th scope="col">Courriel envoyé</th>
+                  <th scope="col" class="number">
+                    Offres
+                  </th>
+                  <th scope="col" class="number">
+                    Confirmées
+                  </th>
+                  <th scope="col" class="number">
+                    Encore en retard
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.structures.map((s) => (
+                  <tr data-structure={s.structure.id}>
+                    <th scope="row">
+                      {s.structure.name}
+                      {s.structure.commune_name && <span class="hint"> ({s.structure.commune_name})</span>}
+                      <details>
+                        <summary>Détail des offres</summary>
+                        <ul>
+                          {s.offers.map((o) => (
+                            <li>
+                              <a href={`/offres/${o.id}`}>{o.name}</a> — {o.overdue ? 'en retard' : o.confirmed_since ? `confirmée${o.confirmed_by_link ? ' depuis le courriel' : ''}` : 'à jour'}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    </th>
+                    <td>{s.recipients ? dateText(s.sent_at) : 'aucune adresse'}</td>
+                    <td class="number">{s.offers_total}</td>
+                    <td class="number">
+                      {s.confirmed}
+                      {s.confirmed_by_link > 0 && <span class="hint"> (dont {s.confirmed_by_link} par le lien)</span>}
+                    </td>
+                    <td class="number">{s.still_overdue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
