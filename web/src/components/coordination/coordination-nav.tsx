@@ -6,6 +6,7 @@ export const COORDINATION_PAGES = [
   { href: '/coordination', label: 'À traiter' },
   { href: '/coordination/couverture', label: 'Couverture' },
   { href: '/coordination/indicateurs', label: 'Indicateurs' },
+  { href: '/coordination/campagnes', label: 'Campagnes de mise à jour' },
 ];
 
 export function CoordinationNav({ dept }: { dept: string | null }) {
