@@ -5,6 +5,7 @@
  * missing to publish and what would improve the fiche. Saving creates a draft or updates the offer;
  * the API geocodes the address and the map shows the pin, which can be dragged.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { EditableOffer, GeocodingOutcome, OfferDryRun } from '../../api/space-types.ts';
 import { checkNewOffer, checkOfferEdit, createOffer, editOffer } from '../../api/space-endpoints.ts';
@@ -46,7 +47,7 @@ interface Props {
   outsideErrors?: FieldErrors;
   onEdited?: () => void;
   /** Rendered in the side column under the meter (status actions of an existing offer). */
-  aside?: preact.ComponentChildren;
+  aside?: ComponentChildren;
 }
 
 const SECTIONS = [

@@ -4,6 +4,7 @@
  * changed since their last review (mark reviewed, or unpublish with a reason), overdue offers, and the
  * error reports sent from the offer pages.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import type { EditableOffer, JoinRequest, ModerationQueue, Structure } from '../../api/space-types.ts';
@@ -141,7 +142,7 @@ function OfferToReview({ o, onDone }: { o: EditableOffer & { last_change: { acti
   );
 }
 
-function Section({ id, title, total, shown, empty, children }: { id: string; title: string; total: number; shown: number; empty: string; children: preact.ComponentChildren }) {
+function Section({ id, title, total, shown, empty, children }: { id: string; title: string; total: number; shown: number; empty: string; children: ComponentChildren }) {
   return (
     <section class="panel" aria-labelledby={id}>
       <h2 id={id}>
