@@ -316,5 +316,18 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     expect(Number((await emploi.locator('td').textContent())!.trim())).toBeGreaterThanOrEqual(1);
     await noSeriousViolation('indicators');
     await screenshot(p, 'spaces-8-indicators');
+
+    // On a phone: no sideways scrolling of the page (wide tables scroll inside themselves).
+    await p.setViewportSize({ width: 360, height: 780 });
+    try {
+      for (const path of ['/coordination/couverture?dept=47&frein=emploi', offerUrl]) {
+        await p.goto(url(path));
+        await settled(p);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      }
+      await screenshot(p, 'spaces-9-offer-on-a-phone', false);
+    } finally {
+      await p.setViewportSize({ width: 1280, height: 900 });
+    }
   }, JOURNEY_MS);
 });

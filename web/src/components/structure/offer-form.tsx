@@ -128,6 +128,7 @@ export function OfferForm({ structure, offer, onSaved, outsideErrors = {}, onEdi
   const communeValue = values.commune && commune.data?.code === values.commune.code ? { ...values.commune, name: commune.data.name } : values.commune;
   const centre: [number, number] | null = commune.data?.centre ? [commune.data.centre.lon, commune.data.centre.lat] : null;
   const assessment = live.result;
+  const completeness = assessment?.completeness ?? offer?.completeness ?? null;
 
   return (
     <div class="offer-editor">
@@ -271,11 +272,16 @@ export function OfferForm({ structure, offer, onSaved, outsideErrors = {}, onEdi
           <span role="status" class="form-actions__status">
             {saved ?? (live.checking ? 'Vérification…' : '')}
           </span>
+          {completeness != null && (
+            <a class="form-actions__completeness" href="#completude">
+              Complétude {Math.round(completeness * 100)} %{assessment?.publication_problems.length ? ` · ${assessment.publication_problems.length} point${assessment.publication_problems.length > 1 ? 's' : ''} à compléter pour publier` : ''}
+            </a>
+          )}
         </div>
       </form>
       <aside class="offer-editor__aside">
         <CompletenessMeter
-          completeness={assessment?.completeness ?? offer?.completeness ?? null}
+          completeness={completeness}
           advice={assessment?.completeness_advice ?? []}
           problems={assessment?.publication_problems ?? []}
           checking={live.checking}
