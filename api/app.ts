@@ -35,6 +35,7 @@ import { onboardingRoutes } from './routes/onboarding.ts';
 import { membersRoutes } from './routes/members.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { freshnessRoutes } from './routes/freshness.ts';
+import { indicatorsRoutes } from './routes/indicators.ts';
 import { orientationsRoutes } from './routes/orientations.ts';
 import { offerCapacityRoutes } from './routes/offer-capacity.ts';
 import { freshnessCampaignRoutes } from './routes/freshness-campaigns.ts';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', membersRoutes(services));
   api.route('/', moderationRoutes(services));
   api.route('/', freshnessRoutes(deps));
+  api.route('/', indicatorsRoutes(deps));
   api.route('/', orientationsRoutes(services));
   api.route('/', offerCapacityRoutes(services));
   api.route('/', freshnessCampaignRoutes(services));

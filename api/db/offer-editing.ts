@@ -58,24 +58,35 @@ async function checkCommunes(
   return { communeName, problems };
 }
 
-async function structurePlace(db: Kysely<Database>, structureId: string): Promise<StructurePlace | null> {
+/** The place of a structure, which an offer without its own place uses. */
+export async function structurePlace(db: Kysely<Database>, structureId: string): Promise<StructurePlace | null> {
   const s = await getStructure(db, structureId);
   return s ? { address: s.address, commune_code: s.commune_code, lon: s.lon, lat: s.lat } : null;
+}
+
+/**
+ * What a new draft would be, after the checks only the database can make (the structure, the
+ * communes). Reads only: the write below and the editing API's dry run share it.
+ */
+export async function prepareOfferCreate(db: Kysely<Database>, create: OfferCreate, ctx: EditContext): Promise<EditResult<OfferInput>> {
+  const structure = await getStructure(db, create.structure_id);
+  if (!structure) return invalidFields([{ path: 'structure_id', message: 'structure inconnue' }]);
+  if (structure.status === 'archived' || structure.status === 'rejected') {
+    return editFailure('conflict', 'Structure inactive', 'On ne peut pas ajouter d’offre à une structure archivée ou refusée.');
+  }
+  const { communeName, problems } = await checkCommunes(db, create);
+  const input = newOfferInput(create, { sourceId: newId(), now: ctx.now, communeName });
+  problems.push(...offerConsistencyProblems(input));
+  if (problems.length) return invalidFields(problems);
+  return { ok: true, value: input };
 }
 
 /** A new draft in the given structure. */
 export function createOffer(db: Kysely<Database>, create: OfferCreate, ctx: EditContext): Promise<EditResult<Offer>> {
   return inTransaction(db, async (trx) => {
-    const structure = await getStructure(trx, create.structure_id);
-    if (!structure) return invalidFields([{ path: 'structure_id', message: 'structure inconnue' }]);
-    if (structure.status === 'archived' || structure.status === 'rejected') {
-      return editFailure('conflict', 'Structure inactive', 'On ne peut pas ajouter d’offre à une structure archivée ou refusée.');
-    }
-    const { communeName, problems } = await checkCommunes(trx, create);
-    const input = newOfferInput(create, { sourceId: newId(), now: ctx.now, communeName });
-    problems.push(...offerConsistencyProblems(input));
-    if (problems.length) return invalidFields(problems);
-    const id = await upsertOfferBySource(trx, input, ctx.now);
+    const prepared = await prepareOfferCreate(trx, create, ctx);
+    if (!prepared.ok) return prepared;
+    const id = await upsertOfferBySource(trx, prepared.value, ctx.now);
     const offer = (await getOffer(trx, id))!;
     await recordChange(trx, { entity: 'offer', entityId: id, structureId: offer.structure_id, actorUserId: ctx.actorUserId, action: 'create', before: null, after: offer, at: ctx.now });
     return { ok: true, value: offer };
@@ -88,26 +99,41 @@ function changesAnything(before: Offer, next: OfferInput): boolean {
   return hasChanges(diffRecords(auditSnapshot(offerInputOf(before)), auditSnapshot(same), AUDIT_DIFF_OPTIONS.offer));
 }
 
+export interface PreparedOfferEdit {
+  before: Offer;
+  next: OfferInput;
+  /** False when the patch changes nothing (nothing is written then). */
+  changed: boolean;
+}
+
 /**
- * PATCH: merge, check, write. A published or suspended offer must stay publishable (incomplete →
- * failure). A patch that changes nothing writes nothing and returns the offer as it is.
+ * The offer after a PATCH, checked (communes, cross-field rules; a published or suspended offer must
+ * stay publishable) without writing: the write below and the editing API's dry run share it.
  */
+export async function prepareOfferEdit(db: Kysely<Database>, offerId: string, patch: OfferPatch, ctx: EditContext): Promise<EditResult<PreparedOfferEdit>> {
+  const before = await getOffer(db, offerId);
+  if (!before) return NOT_FOUND;
+  const { communeName, problems } = await checkCommunes(db, patch);
+  if (problems.length) return invalidFields(problems);
+  const next = applyOfferPatch(offerInputOf(before), patch, { now: ctx.now, communeName });
+  const inconsistent = offerConsistencyProblems(next);
+  if (inconsistent.length) return invalidFields(inconsistent);
+  if (before.status === 'published' || before.status === 'suspended') {
+    const missing = publicationProblems(next, { structure: await structurePlace(db, before.structure_id) });
+    if (missing.length) {
+      return editFailure('incomplete', 'Offre incomplète', 'Une offre publiée doit rester complète : complétez les champs signalés ou archivez-la.', missing);
+    }
+  }
+  return { ok: true, value: { before, next, changed: changesAnything(before, next) } };
+}
+
+/** PATCH: merge, check, write. A patch that changes nothing writes nothing and returns the offer as it is. */
 export function editOffer(db: Kysely<Database>, offerId: string, patch: OfferPatch, ctx: EditContext): Promise<EditResult<Offer>> {
   return inTransaction(db, async (trx) => {
-    const before = await getOffer(trx, offerId);
-    if (!before) return NOT_FOUND;
-    const { communeName, problems } = await checkCommunes(trx, patch);
-    if (problems.length) return invalidFields(problems);
-    const next = applyOfferPatch(offerInputOf(before), patch, { now: ctx.now, communeName });
-    const inconsistent = offerConsistencyProblems(next);
-    if (inconsistent.length) return invalidFields(inconsistent);
-    if (before.status === 'published' || before.status === 'suspended') {
-      const missing = publicationProblems(next, { structure: await structurePlace(trx, before.structure_id) });
-      if (missing.length) {
-        return editFailure('incomplete', 'Offre incomplète', 'Une offre publiée doit rester complète : complétez les champs signalés ou archivez-la.', missing);
-      }
-    }
-    if (!changesAnything(before, next)) return { ok: true, value: before };
+    const prepared = await prepareOfferEdit(trx, offerId, patch, ctx);
+    if (!prepared.ok) return prepared;
+    const { before, next, changed } = prepared.value;
+    if (!changed) return { ok: true, value: before };
     await upsertOfferBySource(trx, next, ctx.now);
     const after = (await getOffer(trx, offerId))!;
     await recordChange(trx, { entity: 'offer', entityId: offerId, structureId: before.structure_id, actorUserId: ctx.actorUserId, action: 'update', before, after, at: ctx.now });

@@ -28,7 +28,7 @@ import {
   type StructureCreate,
   type StructurePatch,
 } from '../domain/structure-input.ts';
-import type { Structure } from '../domain/structure.ts';
+import type { Structure, StructureInput } from '../domain/structure.ts';
 
 const NOT_FOUND = editFailure('not_found', 'Introuvable', 'Aucune structure ne porte cet identifiant.');
 
@@ -51,16 +51,26 @@ async function siretTaken(db: Kysely<Database>, siret: string | null | undefined
   return [{ path: 'siret', message: `une structure est déjà inscrite avec ce SIRET (« ${existing.name} ») : demandez à la rejoindre` }];
 }
 
+/**
+ * What a new structure would be, after the checks only the database can make (its commune, a SIRET
+ * already registered). Reads only: the write below and the editing API's dry run share it.
+ */
+export async function prepareStructureCreate(db: Kysely<Database>, create: StructureCreate, ctx: EditContext): Promise<EditResult<StructureInput>> {
+  const commune = await communeName(db, create.commune_code);
+  const taken = await siretTaken(db, create.siret);
+  const input = newStructureInput(create, { sourceId: newId(), now: ctx.now, communeName: commune.name });
+  const problems = [...commune.problems, ...structureConsistencyProblems(input)];
+  if (problems.length) return invalidFields(problems);
+  if (taken.length) return editFailure('conflict', 'Structure déjà inscrite', 'Cette structure existe déjà : demandez à la rejoindre plutôt que de la recréer.', taken);
+  return { ok: true, value: input };
+}
+
 /** Registers a structure; it waits for a coordinator of its département ("pending"). */
 export function createStructure(db: Kysely<Database>, create: StructureCreate, ctx: EditContext): Promise<EditResult<Structure>> {
   return inTransaction(db, async (trx) => {
-    const commune = await communeName(trx, create.commune_code);
-    const taken = await siretTaken(trx, create.siret);
-    const input = newStructureInput(create, { sourceId: newId(), now: ctx.now, communeName: commune.name });
-    const problems = [...commune.problems, ...structureConsistencyProblems(input)];
-    if (problems.length) return invalidFields(problems);
-    if (taken.length) return editFailure('conflict', 'Structure déjà inscrite', 'Cette structure existe déjà : demandez à la rejoindre plutôt que de la recréer.', taken);
-    const id = await upsertStructureBySource(trx, input, ctx.now);
+    const prepared = await prepareStructureCreate(trx, create, ctx);
+    if (!prepared.ok) return prepared;
+    const id = await upsertStructureBySource(trx, prepared.value, ctx.now);
     const structure = (await getStructure(trx, id))!;
     await recordChange(trx, { entity: 'structure', entityId: id, structureId: id, actorUserId: ctx.actorUserId, action: 'create', before: null, after: structure, at: ctx.now });
     return { ok: true, value: structure };
@@ -76,23 +86,37 @@ export function registerStructure(db: Kysely<Database>, create: StructureCreate,
   });
 }
 
+export interface PreparedStructureEdit {
+  before: Structure;
+  next: StructureInput;
+  /** False when the patch changes nothing (nothing is written then). */
+  changed: boolean;
+}
+
+/** The structure after a PATCH, checked without writing (shared by the write and the dry run). */
+export async function prepareStructureEdit(db: Kysely<Database>, structureId: string, patch: StructurePatch, ctx: EditContext): Promise<EditResult<PreparedStructureEdit>> {
+  const before = await getStructure(db, structureId);
+  if (!before) return NOT_FOUND;
+  const commune = patch.commune_code !== undefined ? await communeName(db, patch.commune_code) : { name: before.commune_name, problems: [] };
+  const next = applyStructurePatch(structureInputOf(before), patch, { now: ctx.now, communeName: commune.name });
+  const problems = [...commune.problems, ...structureConsistencyProblems(next)];
+  if (problems.length) return invalidFields(problems);
+  if (patch.siret) {
+    const taken = await siretTaken(db, patch.siret, structureId);
+    if (taken.length) return editFailure('conflict', 'SIRET déjà utilisé', 'Ce SIRET est celui d’une autre structure inscrite.', taken);
+  }
+  const same = { ...next, updated_on: before.updated_on };
+  const changed = hasChanges(diffRecords(auditSnapshot(structureInputOf(before)), auditSnapshot(same), AUDIT_DIFF_OPTIONS.structure));
+  return { ok: true, value: { before, next, changed } };
+}
+
 /** PATCH a structure; a patch that changes nothing writes nothing. */
 export function editStructure(db: Kysely<Database>, structureId: string, patch: StructurePatch, ctx: EditContext): Promise<EditResult<Structure>> {
   return inTransaction(db, async (trx) => {
-    const before = await getStructure(trx, structureId);
-    if (!before) return NOT_FOUND;
-    const commune = patch.commune_code !== undefined ? await communeName(trx, patch.commune_code) : { name: before.commune_name, problems: [] };
-    const next = applyStructurePatch(structureInputOf(before), patch, { now: ctx.now, communeName: commune.name });
-    const problems = [...commune.problems, ...structureConsistencyProblems(next)];
-    if (problems.length) return invalidFields(problems);
-    if (patch.siret) {
-      const taken = await siretTaken(trx, patch.siret, structureId);
-      if (taken.length) return editFailure('conflict', 'SIRET déjà utilisé', 'Ce SIRET est celui d’une autre structure inscrite.', taken);
-    }
-    const same = { ...next, updated_on: before.updated_on };
-    if (!hasChanges(diffRecords(auditSnapshot(structureInputOf(before)), auditSnapshot(same), AUDIT_DIFF_OPTIONS.structure))) {
-      return { ok: true, value: before };
-    }
+    const prepared = await prepareStructureEdit(trx, structureId, patch, ctx);
+    if (!prepared.ok) return prepared;
+    const { before, next, changed } = prepared.value;
+    if (!changed) return { ok: true, value: before };
     await upsertStructureBySource(trx, next, ctx.now);
     const after = (await getStructure(trx, structureId))!;
     await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: 'update', before, after, at: ctx.now });

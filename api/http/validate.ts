@@ -1,6 +1,7 @@
 /** zod parsing at the HTTP boundary, with zod's French messages and dotted field paths. */
 import { z } from 'zod';
 import { HttpProblem, type FieldError } from './problem.ts';
+import { isDepartementCode } from '../domain/departement-code.ts';
 
 const french = z.locales.fr().localeError;
 
@@ -30,3 +31,10 @@ export const paginationSchema = {
   page: z.coerce.number().int().min(1).max(10000).default(1),
   size: z.coerce.number().int().min(1).max(100).default(20),
 };
+
+/** A département code in a query string (« 47 », « 2a » → « 2A »). */
+export const departementCodeParam = z
+  .string({ error: 'Code département attendu (ex. 47)' })
+  .trim()
+  .toUpperCase()
+  .refine(isDepartementCode, 'Code département attendu (ex. 47, 2A ou 974)');

@@ -1,8 +1,8 @@
 /**
  * Who is told what after an onboarding or moderation write: recipients from the database, French
  * mails from mail/structure-mails.ts, links into the web app, sent best-effort (mail/notify.ts).
- * The web app's pages these links open: /espace/structures/:id, /espace/structures/:id/membres,
- * /espace/offres/:id, /moderation.
+ * The web app's pages these links open: /structure/:id, /structure/:id/membres,
+ * /structure/offres/:id (the structure space), /coordination (the coordinators' queue).
  */
 import type { ServiceDeps } from '../app.ts';
 import { adminContacts, coordinatorContacts } from '../db/roles.ts';
@@ -24,7 +24,7 @@ export async function noticeJoinRequest(deps: NoticeDeps, request: JoinRequest):
       ? await coordinatorContacts(deps.db, request.structure.departement_code)
       : []
     : await adminContacts(deps.db, request.structure.id);
-  const url = link(deps, claim ? '/moderation' : `/espace/structures/${request.structure.id}/membres`);
+  const url = link(deps, claim ? '/coordination' : `/structure/${request.structure.id}/membres`);
   const mails = recipients.map((to) =>
     joinRequestMail(to, {
       requesterName: request.requester.name,
@@ -44,7 +44,7 @@ export async function noticeJoinAnswer(deps: NoticeDeps, request: JoinRequest): 
     structureName: request.structure.name,
     accepted,
     reason: request.answer_reason,
-    url: link(deps, `/espace/structures/${request.structure.id}`),
+    url: link(deps, `/structure/${request.structure.id}`),
   });
   await notify(deps, [mail], 'join answer');
 }
@@ -52,7 +52,7 @@ export async function noticeJoinAnswer(deps: NoticeDeps, request: JoinRequest): 
 /** A structure registered: the coordinators of its département have one more to validate. */
 export async function noticeStructureRegistered(deps: NoticeDeps, structure: Structure, registrantName: string): Promise<void> {
   if (!structure.departement_code) return;
-  const url = link(deps, '/moderation');
+  const url = link(deps, '/coordination');
   const mails = (await coordinatorContacts(deps.db, structure.departement_code)).map((to) =>
     structureToValidateMail(to, { structureName: structure.name, communeName: structure.commune_name, registrantName, url }),
   );
@@ -61,7 +61,7 @@ export async function noticeStructureRegistered(deps: NoticeDeps, structure: Str
 
 export async function noticeStructureDecision(deps: NoticeDeps, structure: Structure): Promise<void> {
   const validated = structure.status === 'validated';
-  const url = link(deps, `/espace/structures/${structure.id}`);
+  const url = link(deps, `/structure/${structure.id}`);
   const mails = (await adminContacts(deps.db, structure.id)).map((to) =>
     structureDecisionMail(to, { structureName: structure.name, validated, reason: structure.rejection_reason, url }),
   );
@@ -76,7 +76,7 @@ export async function noticeOfferModerated(
   action: 'suspend' | 'unpublish',
   reason: string | null,
 ): Promise<void> {
-  const url = link(deps, `/espace/offres/${offer.id}`);
+  const url = link(deps, `/structure/offres/${offer.id}`);
   const mails = (await adminContacts(deps.db, structure.id)).map((to) =>
     offerModeratedMail(to, { offerName: offer.name, structureName: structure.name, action, until: offer.suspended_until, reason, url }),
   );

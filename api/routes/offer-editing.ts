@@ -12,14 +12,16 @@ import { parseInputBody, readJsonBody } from '../http/body.ts';
 import { editedOrProblem, inputOr400 } from '../http/edit-result.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { parseOr400 } from '../http/validate.ts';
-import { changeOfferStatus, createOffer, editOffer, type StatusChange } from '../db/offer-editing.ts';
+import { changeOfferStatus, createOffer, editOffer, prepareOfferCreate, prepareOfferEdit, type StatusChange } from '../db/offer-editing.ts';
 import { getStructure } from '../db/structures.ts';
-import { auditPage } from '../db/audit.ts';
+import { isDryRun } from '../http/dry-run.ts';
+import { assessOffer } from '../domain/offer-assessment.ts';
 import { locateNewPlace, locatePlace } from '../clients/place.ts';
 import { parseOfferCreate, parseOfferPatch } from '../domain/offer-input.ts';
 import { offerView } from '../domain/offer-view.ts';
 import { isoDate, text } from '../domain/input-fields.ts';
-import type { Offer } from '../domain/offer.ts';
+import type { Offer, OfferInput } from '../domain/offer.ts';
+import type { Structure } from '../domain/structure.ts';
 import type { GeocodingOutcome } from '../domain/place.ts';
 import { editContext, idParam, offerOr404, scopeOf } from './scope.ts';
 import { noticeOfferModerated } from './notices.ts';
@@ -36,6 +38,20 @@ export function editedOffer(deps: Pick<ServiceDeps, 'clock'>, offer: Offer, stru
   return { ...offerView(offer, { professional: true }, deps.clock(), { id: structure.id, name: structure.name }), ...(geocoding ? { geocoding } : {}) };
 }
 
+/**
+ * A dry run's answer: the offer as it would be saved (`id` null for a new one), its completeness with
+ * what would raise it, what stops its publication, and whether a PATCH changes anything.
+ */
+function dryRunAnswer(deps: Pick<ServiceDeps, 'clock'>, offer: OfferInput, structure: Structure, existing: { id: string; changed: boolean } | null) {
+  const assessment = assessOffer(offer, { structure: { address: structure.address, commune_code: structure.commune_code, lon: structure.lon, lat: structure.lat }, now: deps.clock() });
+  return {
+    dry_run: true,
+    offer: { ...offer, id: existing?.id ?? null, completeness: assessment.completeness, structure: { id: structure.id, name: structure.name } },
+    ...(existing ? { changed: existing.changed } : {}),
+    ...assessment,
+  };
+}
+
 export function offerEditingRoutes(deps: ServiceDeps) {
   const app = new Hono();
 
@@ -45,6 +61,7 @@ export function offerEditingRoutes(deps: ServiceDeps) {
     const structure = await getStructure(deps.db, create.structure_id);
     if (!structure) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', [{ path: 'structure_id', message: 'structure inconnue' }]);
     authorize(actor, 'offer:create', scopeOf(structure));
+    if (isDryRun(c)) return c.json(dryRunAnswer(deps, editedOrProblem(await prepareOfferCreate(deps.db, create, editContext(deps, actor))), structure, null));
     const place = await locateNewPlace(deps.geocoder, create);
     const offer = editedOrProblem(await createOffer(deps.db, { ...create, ...place.coordinates }, editContext(deps, actor)));
     return c.json(editedOffer(deps, offer, structure, place.geocoding), 201);
@@ -55,6 +72,10 @@ export function offerEditingRoutes(deps: ServiceDeps) {
     const { offer: before, structure, scope } = await offerOr404(deps, idParam(c));
     authorize(actor, 'offer:edit', scope);
     const patch = inputOr400(parseOfferPatch(await readJsonBody(c)));
+    if (isDryRun(c)) {
+      const { next, changed } = editedOrProblem(await prepareOfferEdit(deps.db, before.id, patch, editContext(deps, actor)));
+      return c.json(dryRunAnswer(deps, next, structure, { id: before.id, changed }));
+    }
     const place = await locatePlace(deps.geocoder, before, patch);
     const offer = editedOrProblem(await editOffer(deps.db, before.id, { ...patch, ...place.coordinates }, editContext(deps, actor)));
     return c.json(editedOffer(deps, offer, structure, place.geocoding));

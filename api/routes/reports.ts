@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import type { ClientAddress } from '../auth/client-address.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { paginationSchema, parseOr400 } from '../http/validate.ts';
+import { departementCodeParam, paginationSchema, parseOr400 } from '../http/validate.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { assertNotCrossSite } from '../auth/csrf.ts';
 import { authorize } from '../auth/permissions.ts';
@@ -18,7 +18,6 @@ import { emailSchema } from '../auth/email-address.ts';
 import { getOffer } from '../db/offers.ts';
 import { getStructure } from '../db/structures.ts';
 import { insertOfferReport, listOfferReports } from '../db/offer-reports.ts';
-import { isDepartementCode } from '../domain/departement-code.ts';
 
 /** Reports one client address may send per hour (a whole mairie may share one address). */
 export const REPORTS_PER_ADDRESS_PER_HOUR = 10;
@@ -36,11 +35,7 @@ const reportBody = z.object({
 });
 
 const listQuery = z.object({
-  dept: z
-    .string({ error: 'Code département attendu (ex. 47)' })
-    .trim()
-    .toUpperCase()
-    .refine(isDepartementCode, 'Code département attendu (ex. 47, 2A ou 974)'),
+  dept: departementCodeParam,
   status: z.enum(['new', 'resolved', 'dismissed'], { error: 'Statut attendu : new, resolved ou dismissed' }).optional(),
   ...paginationSchema,
 });

@@ -12,7 +12,8 @@ import { parseInputBody, readJsonBody } from '../http/body.ts';
 import { editedOrProblem, inputOr400 } from '../http/edit-result.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { paginationSchema, parseOr400 } from '../http/validate.ts';
-import { archiveStructure, confirmStructure, editStructure, registerStructure } from '../db/structure-editing.ts';
+import { archiveStructure, confirmStructure, editStructure, prepareStructureCreate, prepareStructureEdit, registerStructure } from '../db/structure-editing.ts';
+import { isDryRun } from '../http/dry-run.ts';
 import { listOffers, offerCountsOfStructures } from '../db/offers.ts';
 import { membershipsOfUser } from '../db/roles.ts';
 import { listJoinRequests, pendingJoinCounts } from '../db/join-requests.ts';
@@ -49,6 +50,8 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     const create = inputOr400(parseStructureCreate(await readJsonBody(c)));
     const missing = registrationProblems(create);
     if (missing.length) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', missing);
+    // A dry run checks a SIRET against the structures already registered, not against SIRENE.
+    if (isDryRun(c)) return c.json({ dry_run: true, structure: { ...editedOrProblem(await prepareStructureCreate(deps.db, create, editContext(deps, actor))), id: null } });
     if (create.siret) {
       const problems = await siretProblems(deps, create.siret);
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
@@ -65,6 +68,10 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     authorize(actor, 'structure:edit', scope);
     const patch = inputOr400(parseStructurePatch(await readJsonBody(c)));
     if (patch.commune_code === null) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', registrationProblems({ commune_code: null }));
+    if (isDryRun(c)) {
+      const { next, changed } = editedOrProblem(await prepareStructureEdit(deps.db, before.id, patch, editContext(deps, actor)));
+      return c.json({ dry_run: true, structure: { ...next, id: before.id }, changed });
+    }
     if (patch.siret && patch.siret !== before.siret) {
       const problems = await siretProblems(deps, patch.siret);
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);

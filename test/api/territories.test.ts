@@ -139,3 +139,40 @@ describe.skipIf(!geoDir)('GeoJSON layers of a département', () => {
     expect(r.body.detail).toMatch(/n'est pas chargé/);
   });
 });
+
+describe('eligibility zone lookups: GET /api/territories/epci, /departements, /zones', () => {
+  it('finds an EPCI by its name (accents and case ignored) or its SIREN, with its départements', async () => {
+    const byName = await get('/api/territories/epci?q=val%20de%20garonne');
+    expect(byName.body.items[0]).toMatchObject({ code: '200030674', name: 'CA Val de Garonne Agglomération', kind: 'CA', departements: ['47'] });
+    const bySiren = await get('/api/territories/epci?q=200066660');
+    expect(bySiren.body.items.map((e: Json) => e.name)).toEqual(['CC de Saint-Flour']);
+  });
+
+  it('keeps the EPCI of one département when asked, biggest first', async () => {
+    const r = await get('/api/territories/epci?q=agglomeration&departement=47');
+    expect(r.body.items.length).toBeGreaterThan(1);
+    expect(r.body.items.every((e: Json) => e.departements.includes('47'))).toBe(true);
+    const populations = r.body.items.map((e: Json) => e.population);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+    expect((await get('/api/territories/epci?q=agglo&departement=48x')).body.errors.map((e: Json) => e.path)).toEqual(['departement']);
+  });
+
+  it('lists the départements, or finds one by name or code', async () => {
+    const all = (await get('/api/territories/departements')).body.items.map((d: Json) => d.code);
+    expect(all).toEqual(expect.arrayContaining(['01', '2A', '2B', '47', '95', '971', '976']));
+    expect(all.indexOf('2A')).toBeLessThan(all.indexOf('47'));
+    expect((await get('/api/territories/departements?q=lot')).body.items.map((d: Json) => d.code)).toEqual(['46', '47']);
+    expect((await get('/api/territories/departements?q=2a')).body.items.map((d: Json) => d.name)).toEqual(['Corse-du-Sud']);
+  });
+
+  it('names the codes of a zone, in their order, leaving out unknown ones', async () => {
+    const r = await get('/api/territories/zones?codes=47157,200030674,47,france,47999');
+    expect(r.body.items.map((z: Json) => [z.code, z.kind, z.name])).toEqual([
+      ['47157', 'commune', 'Marmande'],
+      ['200030674', 'epci', 'CA Val de Garonne Agglomération'],
+      ['47', 'departement', 'Lot-et-Garonne'],
+      ['france', 'france', 'France entière'],
+    ]);
+    expect((await get('/api/territories/zones')).status).toBe(400);
+  });
+});

@@ -13,12 +13,12 @@ export interface E2eEnvironment {
  * Registers beforeAll/afterAll for a suite: the web app built, a server (with `serverEnv` added to its
  * environment) and a browser started in parallel, both stopped at the end.
  */
-export function e2eEnvironment(serverEnv: Record<string, string> = {}): E2eEnvironment {
+export function e2eEnvironment(serverEnv: Record<string, string> = {}, options: { fakePublicApis?: boolean } = {}): E2eEnvironment {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer(serverEnv), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(serverEnv, options), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

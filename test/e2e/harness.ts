@@ -44,13 +44,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `api/server.ts` as `npm start` runs it, on a fresh database copied from the territories template. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `api/server.ts` as `npm start` runs it, on a fresh database copied from the territories template.
+ * `fakePublicApis`: SIRENE and the geocoder answered by msw inside the server (fake-public-apis.ts).
+ */
+export async function startServer(env: Record<string, string> = {}, options: { fakePublicApis?: boolean } = {}): Promise<RunningServer> {
   const t = await createTestDb({ territories: true });
   await t.db.destroy();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const preload = options.fakePublicApis ? ['--import', './test/e2e/fake-public-apis.ts'] : [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, 'api/server.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,9 +1,11 @@
 /**
  * The app's pages. The home page is in the entry chunk (first results fast); every other page is a
- * chunk of its own, loaded on first visit. Later pages (structure space, coordination) add a line here.
+ * chunk of its own, loaded on first visit. The structure space and the coordination pages are listed
+ * in space-routes.ts.
  */
 import type { ComponentType } from 'preact';
 import { SearchPage } from './pages/search-page.tsx';
+import { SPACE_ROUTES } from './space-routes.ts';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -26,6 +28,7 @@ export const ROUTES: Route[] = [
   { path: '/mot-de-passe-oublie', load: () => import('./pages/account/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage) },
   { path: '/reinitialiser-mot-de-passe', load: () => import('./pages/account/reset-password-page.tsx').then((m) => m.ResetPasswordPage) },
   { path: '/compte', load: () => import('./pages/account/account-page.tsx').then((m) => m.AccountPage) },
+  ...SPACE_ROUTES,
   // Orientations (sending, following, the structure's answer) and freshness campaigns.
   { path: '/orientation/envoyer', load: () => import('./pages/orientations/send-page.tsx').then((m) => m.SendOrientationPage) },
   { path: '/mes-orientations', load: () => import('./pages/orientations/my-orientations-page.tsx').then((m) => m.MyOrientationsPage) },

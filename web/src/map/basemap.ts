@@ -3,9 +3,10 @@
  * from our own territory API (no tile server, no glyphs). With MAP_STYLE_URL (GET /api/config) the
  * configured raster or vector style is used, and the département contour is drawn over it.
  */
-import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, type MapOptions, type StyleSpecification } from 'maplibre-gl';
 import { departementLayerUrl, getConfig } from '../api/endpoints.ts';
 import { MAP_COLORS } from './colors.ts';
+import { FRENCH_MAP_LOCALE } from './locale.ts';
 
 export function offlineStyle(): StyleSpecification {
   return {
@@ -51,4 +52,25 @@ export function showDepartements(map: MapLibreMap, codes: readonly string[], off
     }
     map.addLayer({ id: `${contour}-line`, type: 'line', source: contour, paint: { 'line-color': MAP_COLORS.departementLine, 'line-width': 2 } }, before);
   }
+}
+
+/** A container element carrying its MapLibre map, for the browser tests and the benchmark. */
+export type MapHost = HTMLElement & { maplibreMap?: MapLibreMap };
+
+/**
+ * A map on the basemap with what every map of the app shares: French controls, no rotation, zoom
+ * buttons, attribution only for a remote style; its container carries it (tests, benchmark).
+ */
+export function newMap(container: HTMLElement, base: Basemap, options: Omit<MapOptions, 'container' | 'style'>): MapLibreMap {
+  const map = new MapLibreMap({
+    container,
+    style: base.style,
+    locale: FRENCH_MAP_LOCALE,
+    attributionControl: base.offline ? false : { compact: true },
+    dragRotate: false,
+    ...options,
+  });
+  (container as MapHost).maplibreMap = map;
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  return map;
 }

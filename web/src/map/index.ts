@@ -10,3 +10,5 @@ setWorkerUrl(workerUrl);
 
 export { createResultsMap, type ResultsMap, type ResultPoint, type Origin } from './results-map.ts';
 export { createPlaceMap, type PlaceMap } from './place-map.ts';
+export { createPinMap, type PinMap } from './pin-map.ts';
+export { createChoroplethMap, type ChoroplethMap, type ChoroplethClass, type ChoroplethLevel } from './choropleth-map.ts';

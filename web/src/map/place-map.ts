@@ -1,8 +1,6 @@
 /** A small map around one place (the offer page): the département basemap and one marker. */
-import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
-import { basemap, showDepartements } from './basemap.ts';
+import { basemap, newMap, showDepartements } from './basemap.ts';
 import { MAP_COLORS } from './colors.ts';
-import { FRENCH_MAP_LOCALE } from './locale.ts';
 import type { LonLat } from './geometry.ts';
 
 export interface PlaceMap {
@@ -12,17 +10,7 @@ export interface PlaceMap {
 
 export async function createPlaceMap(container: HTMLElement, place: LonLat, departement: string | null): Promise<PlaceMap> {
   const base = await basemap();
-  const map = new MapLibreMap({
-    container,
-    style: base.style,
-    center: place,
-    zoom: 11,
-    locale: FRENCH_MAP_LOCALE,
-    attributionControl: base.offline ? false : { compact: true },
-    dragRotate: false,
-    cooperativeGestures: true,
-  });
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  const map = newMap(container, base, { center: place, zoom: 11, cooperativeGestures: true });
   const ready = new Promise<void>((resolve) => {
     map.on('load', () => {
       if (departement) showDepartements(map, [departement], base.offline);

@@ -4,13 +4,12 @@
  * (drawn above clusters, so a card always shows where it is). Hover and click report offer ids back
  * to the list.
  */
-import { LngLatBounds, Map as MapLibreMap, NavigationControl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import { LngLatBounds, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { basemap, FIRST_OVERLAY_LAYER, showDepartements } from './basemap.ts';
+import { basemap, FIRST_OVERLAY_LAYER, newMap, showDepartements } from './basemap.ts';
 import { CLUSTER_ICON_PREFIX, provideClusterIcons } from './cluster-icons.ts';
 import { circlePolygon, type LonLat } from './geometry.ts';
 import { MAP_COLORS } from './colors.ts';
-import { FRENCH_MAP_LOCALE } from './locale.ts';
 
 export interface ResultPoint {
   id: string;
@@ -45,8 +44,6 @@ export interface ResultsMap {
   readonly map: MapLibreMap;
 }
 
-/** A container element carrying its MapLibre map, for the browser tests and the benchmark. */
-export type MapHost = HTMLElement & { maplibreMap?: MapLibreMap };
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -58,22 +55,8 @@ const pointFeature = (p: ResultPoint, properties: Record<string, unknown> = {}):
 
 export async function createResultsMap(options: ResultsMapOptions): Promise<ResultsMap> {
   const base = await basemap();
-  const map = new MapLibreMap({
-    container: options.container,
-    style: base.style,
-    center: [2.4, 46.6],
-    zoom: 5,
-    locale: FRENCH_MAP_LOCALE,
-    attributionControl: base.offline ? false : { compact: true },
-    dragRotate: false,
-    pitchWithRotate: false,
-    cooperativeGestures: false,
-    fadeDuration: 0,
-  });
+  const map = newMap(options.container, base, { center: [2.4, 46.6], zoom: 5, pitchWithRotate: false, cooperativeGestures: false, fadeDuration: 0 });
   map.touchZoomRotate.disableRotation();
-  // The browser tests and the benchmark reach the map through its container (no global).
-  (options.container as MapHost).maplibreMap = map;
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   provideClusterIcons(map);
 
   let points = new Map<string, ResultPoint>();

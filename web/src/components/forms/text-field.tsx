@@ -6,7 +6,13 @@ interface Props {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search';
+  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'date' | 'number' | 'time';
+  inputMode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'url';
+  /** Attributes of a number or date input. */
+  min?: number | string;
+  max?: number | string;
+  step?: number | string;
+  rows?: number;
   autoComplete?: string;
   maxLength?: number;
   required?: boolean;
@@ -15,7 +21,7 @@ interface Props {
   multiline?: boolean;
 }
 
-export function TextField({ id, label, value, onValue, type = 'text', autoComplete, maxLength, required, hint, error, multiline }: Props) {
+export function TextField({ id, label, value, onValue, type = 'text', inputMode, min, max, step, rows, autoComplete, maxLength, required, hint, error, multiline }: Props) {
   const describedBy = describedByOf(id, hint, error);
   const common = {
     id,
@@ -30,8 +36,8 @@ export function TextField({ id, label, value, onValue, type = 'text', autoComple
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <FieldHead id={id} label={label} required={required} hint={hint} error={error} />
-      {multiline ? <textarea {...common} /> : // Preact types each input type separately; the union of ours is plain text-like inputs.
-        <input {...common} type={type as 'text'} autoComplete={autoComplete} />}
+      {multiline ? <textarea {...common} rows={rows} /> : // Preact types each input type separately; the union of ours is plain text-like inputs.
+        <input {...common} type={type as 'text'} inputMode={inputMode} min={min} max={max} step={step} autoComplete={autoComplete} />}
     </div>
   );
 }

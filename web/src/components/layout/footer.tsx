@@ -8,6 +8,9 @@ export function Footer() {
           les personnes selon leurs freins.
         </p>
         <p>
+          Vous portez des actions d’insertion ? <a href="/structure">Référencez votre structure et tenez son offre à jour</a>.
+        </p>
+        <p>
           Données au format <a href="/api/exchange/data-inclusion">data·inclusion</a> · <a href="/api/health">État du service</a>
         </p>
       </div>

@@ -1,9 +1,10 @@
 /**
  * The site header: service name, main navigation (with the orientation count), who is signed in.
- * Pages of later phases (structure space, coordination) appear here for the roles that use them.
+ * « Ma structure » appears for the members of a structure, « Coordination » for coordinators (GET /api/me).
  */
 import { useLocation } from '../../router.ts';
 import { useBasket } from '../../state/basket.ts';
+import { useAuth, type AuthState } from '../../state/auth.ts';
 import { Icon, type IconName } from '../ui/icon.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { SERVICE_NAME } from '../ui/use-title.ts';
@@ -21,9 +22,20 @@ const NAV: NavItem[] = [
   { href: '/diagnostic', label: 'Diagnostic', icon: 'users' },
 ];
 
+/** The spaces the signed-in person works in. */
+function spaceItems(auth: AuthState): NavItem[] {
+  if (auth.status !== 'signed-in') return [];
+  const { roles } = auth.me;
+  const items: NavItem[] = [];
+  if (roles.memberships.length) items.push({ href: '/structure', label: 'Ma structure', icon: 'building', prefix: '/structure/' });
+  if (roles.admin || roles.coordinatorDepartements.length) items.push({ href: '/coordination', label: 'Coordination', icon: 'map', prefix: '/coordination/' });
+  return items;
+}
+
 export function Header() {
   const { path } = useLocation();
   const basket = useBasket();
+  const nav = [...NAV, ...spaceItems(useAuth())];
   const current = (item: NavItem) => path === item.href || (item.prefix ? path.startsWith(item.prefix) : false);
   return (
     <header class="site-header">
@@ -36,7 +48,7 @@ export function Header() {
         </a>
         <nav class="main-nav" aria-label="Navigation principale">
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li>
                 <a href={item.href} aria-current={current(item) ? 'page' : undefined}>
                   <Icon name={item.icon} />

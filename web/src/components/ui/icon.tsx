@@ -39,6 +39,9 @@ const ICONS = {
   calendar: { d: 'M3 5h18v16H3zM3 10h18M8 3v4M16 3v4' },
   arrowLeft: { d: 'M19 12H5M11 6l-6 6 6 6' },
   filter: { d: 'M3 5h18l-7 8v6l-4 2v-8z' },
+  building: { d: 'M4 21V5l8-2v18M12 8h8v13M4 21h18M8 8h.01M8 12h.01M8 16h.01M16 12h.01M16 16h.01' },
+  map: { d: 'M9 4L3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14' },
+  download: { d: 'M12 4v11M7 10l5 5 5-5M5 20h14' },
 } satisfies Record<string, IconDef>;
 
 export type IconName = keyof typeof ICONS;

@@ -51,7 +51,14 @@ export function AccountPage(_: PageProps) {
             </ul>
           </>
         )}
-        {roles.coordinatorDepartements.length > 0 && <p>Coordination des départements : {roles.coordinatorDepartements.join(', ')}.</p>}
+        {roles.coordinatorDepartements.length > 0 && (
+          <p>
+            Coordination des départements : {roles.coordinatorDepartements.join(', ')} — <a href="/coordination">espace de coordination</a>.
+          </p>
+        )}
+        <p>
+          <a href="/structure">{roles.memberships.length ? 'Ma structure' : 'Inscrire ou rejoindre une structure'}</a>
+        </p>
       </section>
     </div>
   );

@@ -1,0 +1,68 @@
+/** French names of the offer and structure fields, and readable values, for the history of changes. */
+const LABELS: Readonly<Record<string, string>> = {
+  name: 'Nom',
+  description: 'Description',
+  type: 'Type',
+  thematiques: 'Thématiques',
+  publics: 'Publics',
+  publics_details: 'Précisions sur les publics',
+  age_min: 'Âge minimum',
+  age_max: 'Âge maximum',
+  access_conditions: 'Conditions d’accès',
+  fees: 'Frais',
+  fees_details: 'Précisions sur les frais',
+  modes_accueil: 'Modes d’accueil',
+  itinerant_communes: 'Communes visitées',
+  zone: 'Zone d’éligibilité',
+  address: 'Adresse',
+  address_complement: 'Complément d’adresse',
+  postal_code: 'Code postal',
+  commune_code: 'Commune (code INSEE)',
+  commune_name: 'Commune',
+  lon: 'Longitude',
+  lat: 'Latitude',
+  modes_mobilisation: 'Comment orienter',
+  mobilisable_par: 'Qui peut orienter',
+  mobilisation_details: 'Précisions pour orienter',
+  mobilisation_url: 'Lien pour orienter',
+  contact_name: 'Nom du contact',
+  phone: 'Téléphone',
+  email: 'Courriel',
+  contact_public: 'Contact visible par tous',
+  opening_hours: 'Horaires',
+  weekly_hours: 'Heures par semaine',
+  weeks: 'Durée (semaines)',
+  capacity: 'Places au total',
+  places_available: 'Places disponibles',
+  status: 'Statut',
+  suspended_until: 'Suspendue jusqu’au',
+  update_frequency_months: 'Fréquence de mise à jour (mois)',
+  updated_on: 'Date de mise à jour',
+  confirmed_at: 'Dernière confirmation',
+  reviewed_at: 'Dernière relecture',
+  sessions: 'Sessions',
+  siret: 'SIRET',
+  typology: 'Typologie',
+  reseaux_porteurs: 'Réseaux porteurs',
+  website: 'Site internet',
+  accessibility_url: 'Accessibilité',
+  validated_at: 'Validation',
+  rejection_reason: 'Motif du refus',
+};
+
+const STATUS: Readonly<Record<string, string>> = { draft: 'brouillon', published: 'publiée', suspended: 'suspendue', archived: 'archivée', pending: 'en attente', validated: 'validée', rejected: 'refusée' };
+
+export function fieldLabel(field: string): string {
+  return LABELS[field] ?? field;
+}
+
+/** A value of the audit log as text: « vide », « oui »/« non », lists joined, sessions by their dates. */
+export function valueText(value: unknown): string {
+  if (value == null || value === '' || (Array.isArray(value) && !value.length)) return 'vide';
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (typeof value === 'string') return STATUS[value] ?? (value.length > 160 ? `${value.slice(0, 157)}…` : value);
+  if (Array.isArray(value)) {
+    return value.map((v) => (typeof v === 'object' && v && 'starts_on' in v ? `session du ${(v as { starts_on: string }).starts_on}` : valueText(v))).join(', ');
+  }
+  return String(value);
+}
