@@ -62,6 +62,8 @@ const RULES = {
   'moderation:read': ['coordinator'],
   /** Error reports sent on the offers of a département ("signaler une erreur"). */
   'report:read': ['coordinator'],
+  /** Close an error report: handled (the offer was fixed) or dismissed. */
+  'report:answer': ['coordinator'],
   /** The audit log of a structure and of its offers. */
   'audit:read': ['structure-member', 'coordinator'],
   /** Send a person to offers mobilisable by professionals (orientation request). */

@@ -71,3 +71,29 @@ export async function listOfferReports(
     })),
   };
 }
+
+/** What deciding on a report needs to know: its status and the département of its offer. */
+export async function getOfferReportScope(db: Kysely<Database>, id: string): Promise<{ status: OfferReportStatus; departement_code: string | null } | undefined> {
+  return db
+    .selectFrom('offer_reports as r')
+    .innerJoin('offers as o', 'o.id', 'r.offer_id')
+    .select(['r.status', 'o.departement_code'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Closes a new report (resolved or dismissed); false when it was no longer new. */
+export async function closeOfferReport(
+  db: Kysely<Database>,
+  id: string,
+  decision: { status: Exclude<OfferReportStatus, 'new'>; userId: string },
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('offer_reports')
+    .set({ status: decision.status, resolved_at: now.toISOString(), resolved_by: decision.userId })
+    .where('id', '=', id)
+    .where('status', '=', 'new')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,6 +1,7 @@
 /**
  * "Signaler une erreur": POST /api/offers/:id/reports lets anyone (no account needed) tell the
- * département that an offer is wrong; GET /api/reports?dept= lists them for its coordinators.
+ * département that an offer is wrong; GET /api/reports?dept= lists them for its coordinators, who
+ * close them with POST /api/reports/:id/{resolve,dismiss}.
  * Anonymous writes are rate-limited per client address and per offer (keyed hashes only), and
  * refused when a browser marks them as coming from another site.
  */
@@ -8,16 +9,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import type { ClientAddress } from '../auth/client-address.ts';
-import { parseJsonBody } from '../http/body.ts';
+import { parseInputBody, parseJsonBody } from '../http/body.ts';
 import { departementCodeParam, paginationSchema, parseOr400 } from '../http/validate.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { assertNotCrossSite } from '../auth/csrf.ts';
-import { authorize } from '../auth/permissions.ts';
+import { authorize, requireUser } from '../auth/permissions.ts';
 import { takeHourlyQuota } from '../auth/rate-limit.ts';
 import { emailSchema } from '../auth/email-address.ts';
 import { getOffer } from '../db/offers.ts';
 import { getStructure } from '../db/structures.ts';
-import { insertOfferReport, listOfferReports } from '../db/offer-reports.ts';
+import { closeOfferReport, getOfferReportScope, insertOfferReport, listOfferReports } from '../db/offer-reports.ts';
 
 /** Reports one client address may send per hour (a whole mairie may share one address). */
 export const REPORTS_PER_ADDRESS_PER_HOUR = 10;
@@ -39,6 +40,10 @@ const listQuery = z.object({
   status: z.enum(['new', 'resolved', 'dismissed'], { error: 'Statut attendu : new, resolved ou dismissed' }).optional(),
   ...paginationSchema,
 });
+
+const closeBody = z.strictObject({});
+
+const CLOSED_AS = { resolve: 'resolved', dismiss: 'dismissed' } as const;
 
 const tooMany = () =>
   new HttpProblem(429, 'Trop de signalements', 'Beaucoup de signalements ont été envoyés en peu de temps : réessayez dans une heure.');
@@ -77,6 +82,20 @@ export function reportsRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock'> & {
     });
     return c.json({ total, page: q.page, size: q.size, items });
   });
+
+  for (const [decision, status] of Object.entries(CLOSED_AS)) {
+    app.post(`/reports/:id/${decision}`, async (c) => {
+      const actor = requireUser(c.get('actor'));
+      const report = await getOfferReportScope(deps.db, c.req.param('id'));
+      if (!report) throw notFound('Aucun signalement ne porte cet identifiant.');
+      authorize(actor, 'report:answer', { departement: report.departement_code });
+      await parseInputBody(c, closeBody, { optional: true });
+      if (!(await closeOfferReport(deps.db, c.req.param('id'), { status, userId: actor.userId }, deps.clock()))) {
+        throw new HttpProblem(409, 'Signalement déjà traité', 'Ce signalement a déjà été marqué comme traité ou classé sans suite.');
+      }
+      return c.json({ id: c.req.param('id'), status });
+    });
+  }
 
   return app;
 }

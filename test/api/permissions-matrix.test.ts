@@ -19,6 +19,7 @@ import { aStructure, anOffer } from '../fixtures/catalogue.ts';
 import { upsertStructureBySource } from '../../api/db/structures.ts';
 import { upsertOfferBySource } from '../../api/db/offers.ts';
 import { createJoinRequest } from '../../api/db/join-requests.ts';
+import { insertOfferReport } from '../../api/db/offer-reports.ts';
 import { issueEmailToken } from '../../api/auth/email-tokens.ts';
 import { createOrientationRequest } from '../../api/db/orientations.ts';
 import { signLink } from '../../api/auth/signed-links.ts';
@@ -151,6 +152,26 @@ const MATRIX: Record<string, Entry> = {
       rightful: null,
       status: 201,
       malformed: { body: { message: 'Faux', email: 'pas-une-adresse' }, paths: ['message', 'email'] },
+    }),
+  },
+  'POST /api/reports/:id/resolve': {
+    grant: 'role',
+    setup: async () => ({
+      path: `/api/reports/${await insertOfferReport(t.db, { offerId: await offer(S), message: 'Le numéro ne répond plus.', email: null }, t.now)}/resolve`,
+      rightful: users.coordinator47,
+      status: 200,
+      malformed: { body: { ok: 1 }, paths: ['ok'] },
+      alsoRefused: [users.admin47, users.member47],
+    }),
+  },
+  'POST /api/reports/:id/dismiss': {
+    grant: 'role',
+    setup: async () => ({
+      path: `/api/reports/${await insertOfferReport(t.db, { offerId: await offer(S), message: 'Le numéro ne répond plus.', email: null }, t.now)}/dismiss`,
+      rightful: users.coordinator47,
+      status: 200,
+      malformed: { body: { ok: 1 }, paths: ['ok'] },
+      alsoRefused: [users.admin47, users.member47],
     }),
   },
   'POST /api/admin/coordinators': {

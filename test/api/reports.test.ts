@@ -137,3 +137,32 @@ describe('GET /api/reports', () => {
     expect(((await r.json()) as Json).errors[0].path).toBe('dept');
   });
 });
+
+describe('POST /api/reports/:id/{resolve,dismiss}', () => {
+  it('lets a coordinator of the département close a report, which leaves the list of new ones', async () => {
+    const created = (await (await report(ids.published!, { message: 'L’adresse a changé : 4 rue Neuve.' }, { 'x-forwarded-for': '10.0.9.1' })).json()) as Json;
+    const listNew = async () => ((await (await coordinator47.request('/api/reports?dept=47&status=new&size=100')).json()) as Json).items.map((i: Json) => i.id);
+    expect(await listNew()).toContain(created.id);
+
+    const r = await coordinator47.request(`/api/reports/${created.id}/resolve`, { method: 'POST', json: {} });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ id: created.id, status: 'resolved' });
+    const row = await t.db.selectFrom('offer_reports').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'resolved', resolved_at: t.now.toISOString(), resolved_by: coordinator47.id });
+    expect(await listNew()).not.toContain(created.id);
+
+    // Once closed, it stays as it was decided.
+    const again = await coordinator47.request(`/api/reports/${created.id}/dismiss`, { method: 'POST', json: {} });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as Json).title).toBe('Signalement déjà traité');
+    expect((await t.db.selectFrom('offer_reports').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()).status).toBe('resolved');
+  });
+
+  it('refuses the coordinators of another département and unknown reports', async () => {
+    const created = (await (await report(ids.published!, { message: 'Cette action n’existe plus depuis juin.' }, { 'x-forwarded-for': '10.0.9.2' })).json()) as Json;
+    expect((await coordinator40.request(`/api/reports/${created.id}/dismiss`, { method: 'POST', json: {} })).status).toBe(403);
+    expect((await professional.request(`/api/reports/${created.id}/dismiss`, { method: 'POST', json: {} })).status).toBe(403);
+    expect((await coordinator47.request('/api/reports/inconnu/dismiss', { method: 'POST', json: {} })).status).toBe(404);
+    expect((await t.db.selectFrom('offer_reports').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()).status).toBe('new');
+  });
+});

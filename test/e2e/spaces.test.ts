@@ -6,7 +6,8 @@
  *   form (live French messages, completeness, hours, zone, pin) → publish → found in « Où orienter ? »
  *   → suspend → « rien n'a changé », for the offer and the whole structure → a colleague invited by
  *   mail creates an account from the link and lands in the structure;
- *   coordinator: queue → validate → review → coverage map and tables → CSV downloads → indicators.
+ *   coordinator: queue → validate → review → close an error report → coverage map and tables → CSV
+ *   downloads → indicators.
  * axe-core on every new page (no serious or critical violation); screenshots in test-artifacts/e2e/.
  */
 import { readFileSync } from 'node:fs';
@@ -279,6 +280,19 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     const review = p.locator('.queue-item', { hasText: OFFER_NAME });
     await review.getByRole('button', { name: 'Marquer comme relue' }).click();
     await expect.poll(() => p.locator('.notice--success').textContent()).toContain('marquée comme relue');
+
+    // Someone reports an error on the offer (no account); the coordinator closes it from the queue.
+    const reported = await fetch(url(`/api/offers/${offerUrl.split('/').pop()}/reports`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'Le numéro de téléphone indiqué ne répond plus.' }),
+    });
+    expect(reported.status).toBe(201);
+    await p.reload();
+    const reportItem = p.locator('.queue-item', { hasText: 'Le numéro de téléphone indiqué ne répond plus.' });
+    await reportItem.getByRole('button', { name: 'Marquer comme traité' }).click();
+    await expect.poll(() => p.locator('.notice--success').textContent()).toContain('marqué comme traité');
+    await expect.poll(() => reportItem.count()).toBe(0);
 
     await p.getByRole('link', { name: 'Couverture' }).click();
     await expect.poll(() => p.locator('h1').textContent()).toBe('Couverture du département');

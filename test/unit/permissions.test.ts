@@ -44,6 +44,7 @@ const EXPECTED: Record<Action, string[]> = {
   'offer:moderate': ['coordinator', 'admin'],
   'moderation:read': ['coordinator', 'admin'],
   'report:read': ['coordinator', 'admin'],
+  'report:answer': ['coordinator', 'admin'],
   'audit:read': ['member', 'structureAdmin', 'coordinator', 'admin'],
   'orientation:send': ['professional', 'member', 'structureAdmin', 'otherStructureAdmin', 'coordinator', 'otherCoordinator', 'admin'],
   'orientation:receive': ['member', 'structureAdmin', 'admin'],

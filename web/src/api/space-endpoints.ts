@@ -86,6 +86,8 @@ export const getModerationQueue = (dept: string, signal?: AbortSignal) => reques
 export const decideStructure = (structureId: string, decision: 'validate' | 'reject', reason?: string) =>
   request<Structure>(`/api/structures/${id(structureId)}/${decision}`, { method: 'POST', json: reason ? { reason } : {} });
 export const getReports = (dept: string, signal?: AbortSignal) => request<Page<OfferReport>>(`/api/reports${queryString({ dept, status: 'new', size: 50 })}`, { signal });
+export const closeReport = (reportId: string, decision: 'resolve' | 'dismiss') =>
+  request<{ id: string; status: 'resolved' | 'dismissed' }>(`/api/reports/${id(reportId)}/${decision}`, { method: 'POST', json: {} });
 export const getCoverage = (dept: string, params: { from?: string; to?: string }, signal?: AbortSignal) =>
   request<Coverage>(`/api/coverage${queryString({ dept, ...params })}`, { signal });
 export const coverageCsvUrl = (dept: string, params: { from?: string; to?: string }) => `/api/coverage${queryString({ dept, ...params, format: 'csv' })}`;

@@ -7,8 +7,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
-import type { EditableOffer, JoinRequest, ModerationQueue, Structure } from '../../api/space-types.ts';
-import { acceptJoinRequest, decideStructure, getModerationQueue, getReports, offerAction, refuseJoinRequest } from '../../api/space-endpoints.ts';
+import type { EditableOffer, JoinRequest, ModerationQueue, OfferReport, Structure } from '../../api/space-types.ts';
+import { acceptJoinRequest, closeReport, decideStructure, getModerationQueue, getReports, offerAction, refuseJoinRequest } from '../../api/space-endpoints.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { useReferentials, label } from '../../state/referentials.ts';
 import { dateText, plural } from '../../format.ts';
@@ -142,6 +142,42 @@ function OfferToReview({ o, onDone }: { o: EditableOffer & { last_change: { acti
   );
 }
 
+/** An error report: read it, fix the offer if needed, then close it as handled or without follow-up. */
+function Report({ r, onDone }: { r: OfferReport; onDone: (message: string) => void }) {
+  const submit = useSubmit();
+  const close = (decision: 'resolve' | 'dismiss') =>
+    submit.run(async () => {
+      await closeReport(r.id, decision);
+      onDone(decision === 'resolve' ? `Signalement sur « ${r.offer.name} » marqué comme traité.` : `Signalement sur « ${r.offer.name} » classé sans suite.`);
+    });
+  return (
+    <li class="queue-item" data-report={r.id}>
+      <p>
+        Sur <a href={`/offres/${r.offer.id}`}>{r.offer.name}</a> ({r.structure.name}), le {dateText(r.created_at)}
+        {r.email && (
+          <>
+            {' '}
+            — répondre à <a href={`mailto:${r.email}`}>{r.email}</a>
+          </>
+        )}
+      </p>
+      <blockquote>{r.message}</blockquote>
+      <div class="form-actions">
+        <a class="button button--secondary" href={`/structure/offres/${r.offer.id}`}>
+          Corriger l’offre
+        </a>
+        <button type="button" class="button" disabled={submit.submitting} onClick={() => close('resolve')}>
+          Marquer comme traité
+        </button>
+        <button type="button" class="button button--secondary" disabled={submit.submitting} onClick={() => close('dismiss')}>
+          Classer sans suite
+        </button>
+      </div>
+      {submit.formError && <ErrorNotice message={submit.formError.userMessage} />}
+    </li>
+  );
+}
+
 function Section({ id, title, total, shown, empty, children }: { id: string; title: string; total: number; shown: number; empty: string; children: ComponentChildren }) {
   return (
     <section class="panel" aria-labelledby={id}>
@@ -201,18 +237,7 @@ function Queue({ dept }: { dept: string }) {
         {reports.data && reports.data.total > 0 && (
           <ul class="plain-list">
             {reports.data.items.map((r) => (
-              <li class="queue-item">
-                <p>
-                  Sur <a href={`/offres/${r.offer.id}`}>{r.offer.name}</a> ({r.structure.name}), le {dateText(r.created_at)}
-                  {r.email && (
-                    <>
-                      {' '}
-                      — répondre à <a href={`mailto:${r.email}`}>{r.email}</a>
-                    </>
-                  )}
-                </p>
-                <blockquote>{r.message}</blockquote>
-              </li>
+              <Report key={r.id} r={r} onDone={done} />
             ))}
           </ul>
         )}
