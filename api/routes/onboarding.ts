@@ -10,6 +10,7 @@
  *   POST /api/join-requests/:id/cancel                the requester
  */
 import { Hono } from 'hono';
+import { takeHourlyQuota } from '../auth/rate-limit.ts';
 import { z } from 'zod';
 import type { ServiceDeps } from '../app.ts';
 import { authorize, requireUser, type Actor } from '../auth/permissions.ts';
@@ -73,6 +74,12 @@ const joinListQuery = z.object({
   status: z.enum(['pending', 'accepted', 'rejected', 'cancelled', 'all'], { error: 'statut attendu : pending, accepted, rejected, cancelled ou all' }).default('pending'),
 });
 
+/**
+ * Directory lookups one account may make per hour. recherche-entreprises allows 7 requests a second
+ * per IP to the whole service; this keeps one account (or a script behind it) from using it all.
+ */
+export const ESTABLISHMENT_LOOKUPS_PER_HOUR = 120;
+
 export function onboardingRoutes(deps: ServiceDeps) {
   const app = new Hono();
 
@@ -91,8 +98,12 @@ export function onboardingRoutes(deps: ServiceDeps) {
   };
 
   app.get('/establishments', async (c) => {
-    authorize(c.get('actor'), 'structure:create');
+    const actor = authorize(c.get('actor'), 'structure:create');
     const q = parseOr400(establishmentsQuery, c.req.query());
+    if (!(await takeHourlyQuota(deps, 'establishments:user', actor.userId, ESTABLISHMENT_LOOKUPS_PER_HOUR))) {
+      c.header('Retry-After', '3600');
+      throw new HttpProblem(429, 'Trop de recherches', 'Vous avez fait beaucoup de recherches dans le répertoire des entreprises en peu de temps : réessayez dans une heure.');
+    }
     if (q.siret) {
       const siret = q.siret;
       const found = await fromDirectory(() => deps.establishments.bySiret(siret));

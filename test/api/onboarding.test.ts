@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createUser, requestAnonymous, setCookies, type TestUser } from '../helpers/auth.ts';
 import { testEstablishments } from '../helpers/public-apis.ts';
 import { aStructure } from '../fixtures/catalogue.ts';
+import { ESTABLISHMENT_LOOKUPS_PER_HOUR } from '../../api/routes/onboarding.ts';
 import { upsertStructureBySource } from '../../api/db/structures.ts';
 import {
   ASSOCIATION_CLOSED_SIRET,
@@ -76,6 +77,17 @@ describe('GET /api/establishments', () => {
     expect(masked.body.items[0]).toMatchObject({ non_diffusible: true, name: null, address: null, lon: null, prefill: { name: '', address: null, siret: NON_DIFFUSIBLE_SIRET } });
     expect(JSON.stringify(masked.body)).not.toContain('NON-DIFFUSIBLE');
     expect(await json(u.request(`/api/establishments?siret=${UNKNOWN_SIRET}`))).toEqual({ status: 200, body: { total: 0, items: [] } });
+  });
+
+  it(`allows an account ${ESTABLISHMENT_LOOKUPS_PER_HOUR} directory lookups an hour, then 429 with Retry-After`, async () => {
+    const u = await createUser(t);
+    for (let i = 0; i < ESTABLISHMENT_LOOKUPS_PER_HOUR; i++) expect((await u.request(`/api/establishments?siret=${CCAS_SIRET}`)).status).toBe(200);
+    const refused = await u.request(`/api/establishments?siret=${CCAS_SIRET}`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3600');
+    expect(((await refused.json()) as Json).title).toBe('Trop de recherches');
+    // Another account is not held back.
+    expect((await (await createUser(t)).request(`/api/establishments?siret=${CCAS_SIRET}`)).status).toBe(200);
   });
 
   it('refuses a malformed SIRET or an empty query with field paths', async () => {
