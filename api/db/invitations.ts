@@ -28,14 +28,15 @@ export async function pendingInvitations(db: Kysely<Database>, structureId: stri
   return rows.map((r) => ({ ...r, role: r.role ?? 'member' }));
 }
 
-/** Voids the open invitations of an address to a structure: only the latest link sent works. */
-export async function voidInvitations(db: Kysely<Database>, structureId: string, email: string, now: Date): Promise<void> {
-  await db
+/** Voids the open invitations of an address to a structure (only the latest link sent works; revoking voids them all); returns how many. */
+export async function voidInvitations(db: Kysely<Database>, structureId: string, email: string, now: Date): Promise<number> {
+  const result = await db
     .updateTable('email_tokens')
     .set({ used_at: now.toISOString() })
     .where('structure_id', '=', structureId)
     .where('purpose', '=', 'invite')
     .where('email', '=', email)
     .where('used_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

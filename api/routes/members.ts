@@ -5,6 +5,7 @@
  *   PATCH  /api/structures/:id/members/:userId {role}  the structure's admins, coordinators
  *   DELETE /api/structures/:id/members/:userId         the structure's admins, coordinators, or oneself
  *   POST   /api/structures/:id/invitations {email,role} the structure's admins, coordinators
+ *   POST   /api/structures/:id/invitations/revoke {email} the structure's admins, coordinators
  *   GET    /api/invitations/preview?token=             whoever holds the link
  *   POST   /api/invitations/accept {token}             signed in with the invited address
  *   POST   /api/invitations/signup {token,name,password} no account yet: the link proves the address
@@ -39,6 +40,7 @@ const role = z.enum(['member', 'admin'], { error: 'rôle attendu : « member » 
 const roleBody = z.strictObject({ role });
 const removeBody = z.strictObject({});
 const inviteBody = z.strictObject({ email: emailSchema, role: role.default('member') });
+const revokeBody = z.strictObject({ email: emailSchema });
 const tokenSchema = z.string({ error: 'jeton attendu' }).regex(/^[\w-]{20,100}$/, 'jeton mal formé : recopiez le lien reçu par courriel en entier');
 const acceptBody = z.strictObject({ token: tokenSchema });
 const signupBody = z.strictObject({
@@ -113,6 +115,16 @@ export function membersRoutes(deps: ServiceDeps) {
       }),
     );
     return c.json({ email: body.email, role: body.role, expires_at: new Date(now.getTime() + EMAIL_TOKEN_TTL_MS.invite).toISOString() }, 201);
+  });
+
+  app.post('/structures/:id/invitations/revoke', async (c) => {
+    const { structure, scope } = await structureOr404(deps, idParam(c));
+    authorize(c.get('actor'), 'structure:members:manage', scope);
+    const body = await parseInputBody(c, revokeBody);
+    if (!(await voidInvitations(deps.db, structure.id, body.email, deps.clock()))) {
+      throw new HttpProblem(404, 'Introuvable', 'Aucune invitation en attente pour cette adresse.', [{ path: 'email', message: 'aucune invitation en attente pour cette adresse' }]);
+    }
+    return c.json({ email: body.email, revoked: true });
   });
 
   /** The invitation behind a token, with its structure; null when the token is not a usable invitation. */

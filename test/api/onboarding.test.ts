@@ -240,6 +240,18 @@ describe('invitations and members', () => {
     expect((await requestAnonymous(t.app, '/api/invitations/signup', { method: 'POST', json: { token, name: 'Nina', password: 'un mot de passe assez long' } })).status).toBe(400);
   });
 
+  it('an admin revokes an invitation: it leaves the list and its link no longer works', async () => {
+    await admin.request(`/api/structures/${structureId}/invitations`, { method: 'POST', json: { email: 'erreur@exemple.fr' } });
+    const token = tokenIn((await outbox())[0]);
+    const revoked = await json(admin.request(`/api/structures/${structureId}/invitations/revoke`, { method: 'POST', json: { email: 'Erreur@Exemple.fr' } }));
+    expect(revoked).toEqual({ status: 200, body: { email: 'erreur@exemple.fr', revoked: true } });
+    expect((await json(admin.request(`/api/structures/${structureId}/members`))).body.invitations).toEqual([]);
+    expect((await requestAnonymous(t.app, '/api/invitations/signup', { method: 'POST', json: { token, name: 'Erreur', password: 'un mot de passe assez long' } })).status).toBe(400);
+    const again = await json(admin.request(`/api/structures/${structureId}/invitations/revoke`, { method: 'POST', json: { email: 'erreur@exemple.fr' } }));
+    expect(again.status).toBe(404);
+    expect(again.body.errors).toEqual([{ path: 'email', message: 'aucune invitation en attente pour cette adresse' }]);
+  });
+
   it('an existing account accepts signed in with the invited address, not another one', async () => {
     const frank = await createUser(t, { email: 'frank@exemple.fr' });
     const other = await createUser(t);

@@ -400,6 +400,21 @@ const MATRIX: Record<string, Entry> = {
       alsoRefused: [users.member47],
     }),
   },
+  'POST /api/structures/:id/invitations/revoke': {
+    grant: 'role',
+    setup: async () => {
+      const email = `${unique('revoke')}@exemple.fr`;
+      await issueEmailToken(tokenDeps(), { purpose: 'invite', email, structureId: S, role: 'member', createdBy: users.admin47.id });
+      return {
+        path: `/api/structures/${S}/invitations/revoke`,
+        body: { email },
+        rightful: users.admin47,
+        status: 200,
+        malformed: { body: { email: 'revoke' }, paths: ['email'] },
+        alsoRefused: [users.member47],
+      };
+    },
+  },
   'POST /api/invitations/accept': {
     grant: 'signed-in',
     setup: async () => {

@@ -253,6 +253,13 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
   it('the admin invites a colleague, who creates an account from the mailed link and lands in the structure', async () => {
     const p = page();
     await signIn(STRUCTURE, `${structureUrl}/membres`);
+    // A typo in the address: the invitation is withdrawn before anyone uses it.
+    await p.getByLabel('Adresse électronique').fill('camile.roux@tremplin-vdg.fr');
+    await p.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    const mistaken = p.locator('li', { hasText: 'camile.roux@tremplin-vdg.fr (membre), invitée le' });
+    await mistaken.getByRole('button', { name: 'Retirer l’invitation' }).click();
+    await expect.poll(() => p.locator('.notice--success').textContent()).toContain('Invitation de camile.roux@tremplin-vdg.fr retirée');
+    await expect.poll(() => mistaken.count()).toBe(0);
     await p.getByLabel('Adresse électronique').fill(COLLEAGUE.email);
     await p.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await expect.poll(() => p.locator('.notice--success').textContent()).toContain(`Invitation envoyée à ${COLLEAGUE.email}`);

@@ -58,6 +58,8 @@ export const changeMemberRole = (structureId: string, userId: string, role: Role
 export const removeMember = (structureId: string, userId: string) => request<void>(`/api/structures/${id(structureId)}/members/${id(userId)}`, { method: 'DELETE' });
 export const invite = (structureId: string, email: string, role: Role) =>
   request<{ email: string; role: Role; expires_at: string }>(`/api/structures/${id(structureId)}/invitations`, { method: 'POST', json: { email, role } });
+export const revokeInvitation = (structureId: string, email: string) =>
+  request<{ email: string; revoked: true }>(`/api/structures/${id(structureId)}/invitations/revoke`, { method: 'POST', json: { email } });
 export const previewInvitation = (token: string, signal?: AbortSignal) => request<InvitationPreview>(`/api/invitations/preview${queryString({ token })}`, { signal });
 export const acceptInvitation = (token: string) => request<{ structure: { id: string; name: string }; role: Role }>('/api/invitations/accept', { method: 'POST', json: { token } });
 export const signupByInvitation = (body: { token: string; name: string; password: string }) =>

@@ -5,8 +5,8 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import type { Me } from '../../api/types.ts';
-import type { JoinRequest, Member, Role, Structure } from '../../api/space-types.ts';
-import { acceptJoinRequest, changeMemberRole, getJoinRequests, getMembers, invite, refuseJoinRequest, removeMember } from '../../api/space-endpoints.ts';
+import type { JoinRequest, Member, PendingInvitation, Role, Structure } from '../../api/space-types.ts';
+import { acceptJoinRequest, changeMemberRole, getJoinRequests, getMembers, invite, refuseJoinRequest, removeMember, revokeInvitation } from '../../api/space-endpoints.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { refreshAuth } from '../../state/auth.ts';
 import { navigate } from '../../router.ts';
@@ -166,6 +166,31 @@ function InviteForm({ structure, onInvited }: { structure: Structure; onInvited:
   );
 }
 
+/** An invitation still open; its admins may withdraw it (a wrong address, a person who left). */
+function PendingInvitationItem({ invitation: i, structure, onRevoked }: { invitation: PendingInvitation; structure: Structure; onRevoked: (message: string) => void }) {
+  const submit = useSubmit();
+  return (
+    <li class="queue-item">
+      {i.email} ({roleLabel(i.role)}), invitée le {dateText(i.created_at)}
+      {i.invited_by ? ` par ${i.invited_by}` : ''} — lien valable jusqu’au {dateText(i.expires_at)}{' '}
+      <button
+        type="button"
+        class="button button--secondary button--small"
+        disabled={submit.submitting}
+        onClick={() =>
+          submit.run(async () => {
+            await revokeInvitation(structure.id, i.email);
+            onRevoked(`Invitation de ${i.email} retirée : son lien ne fonctionne plus.`);
+          })
+        }
+      >
+        Retirer l’invitation
+      </button>
+      {submit.formError && <ErrorNotice message={submit.formError.userMessage} />}
+    </li>
+  );
+}
+
 function People({ structure, me }: { structure: Structure; me: Me }) {
   const manager = managesStructure(roleIn(me, structure));
   const [tick, setTick] = useState(0);
@@ -221,10 +246,7 @@ function People({ structure, me }: { structure: Structure; me: Me }) {
             <h3>Invitations en attente</h3>
             <ul class="plain-list">
               {members.data!.invitations!.map((i) => (
-                <li>
-                  {i.email} ({roleLabel(i.role)}), invitée le {dateText(i.created_at)}
-                  {i.invited_by ? ` par ${i.invited_by}` : ''} — lien valable jusqu’au {dateText(i.expires_at)}
-                </li>
+                <PendingInvitationItem key={i.email} invitation={i} structure={structure} onRevoked={changed} />
               ))}
             </ul>
           </>
