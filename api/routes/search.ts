@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { csvList, paginationSchema, parseOr400 } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { getCommune } from '../db/territories.ts';
+import { cachedCommuneLookup } from '../db/commune-cache.ts';
 import { zoneCodesOfCommune } from '../domain/territory.ts';
 import {
   barrierSchema,
@@ -23,7 +23,7 @@ import {
   accessOf,
   candidateDistanceKm,
   DEFAULT_RADIUS_KM,
-  frenchDay,
+  frenchDayByMinute,
   MAX_RADIUS_KM,
   offerSummary,
   reasonsFor,
@@ -75,12 +75,14 @@ const searchQuery = z
 
 export function searchRoutes(deps: AppDeps) {
   const app = new Hono();
+  const communeOf = cachedCommuneLookup(deps.db);
+  const dayOf = frenchDayByMinute();
 
   app.get('/search', async (c) => {
     const q = parseOr400(searchQuery, c.req.query());
     const radiusKm = q.radius_km ?? DEFAULT_RADIUS_KM;
     const now = deps.clock();
-    const filters: SearchFilters = { activeOn: frenchDay(now) };
+    const filters: SearchFilters = { activeOn: dayOf(now) };
     if (q.barriers?.length) filters.barriers = q.barriers;
     if (q.thematiques?.length) filters.thematiques = q.thematiques;
     if (q.publics?.length) filters.publics = q.publics;
@@ -92,7 +94,7 @@ export function searchRoutes(deps: AppDeps) {
     let place: PersonPlace | null = null;
     let geo: GeoConstraint | undefined;
     if (q.commune) {
-      const commune = await getCommune(deps.db, q.commune);
+      const commune = await communeOf(q.commune);
       if (!commune) throw new HttpProblem(400, 'Paramètres invalides', undefined, [{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
       place = {
         commune: { code: commune.code, name: commune.name },

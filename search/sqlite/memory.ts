@@ -14,7 +14,7 @@ import type { Database } from '../../api/db/schema.ts';
 import { boxAroundCircle } from '../../api/domain/geo.ts';
 import type { SearchDocument } from '../document.ts';
 import type { GeoConstraint, SearchFilters } from '../port.ts';
-import { distanceFrom, documentFacts, FacetCodes, isReachable, prepareFilters, requiredBarriers, type DocumentFacts } from './filters.ts';
+import { barrierMasks, distanceFrom, documentFacts, FacetCodes, isReachable, prepareFilters, sharesEach, type DocumentFacts } from './filters.ts';
 import { storedGeneration } from './schema.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
@@ -26,8 +26,8 @@ export interface Candidate {
   doc: SearchDocument;
   /** From the geo point, when both are known. */
   distance: number | null;
-  /** Per FACET_FIELDS field, the document's distinct values (codes, see facetValues). */
-  facets: readonly (readonly number[])[];
+  /** The document's distinct facet values (codes, see MemoryIndex.facetCodes). */
+  facets: readonly number[];
 }
 
 /** How a document matches a text. */
@@ -39,23 +39,47 @@ export interface TextScore {
   typos: number;
 }
 
+/** The documents a text matches, by row id, with how each matches. */
+export class TextMatches {
+  /** One bit per row id: is it among the matches (a check cheaper than the map's). */
+  private readonly bits: Uint32Array;
+  constructor(readonly scores: ReadonlyMap<number, TextScore>) {
+    let max = 0;
+    for (const rid of scores.keys()) if (rid > max) max = rid;
+    this.bits = new Uint32Array((max >>> 5) + 1);
+    for (const rid of scores.keys()) this.bits[rid >>> 5]! |= 1 << (rid & 31);
+  }
+
+  get size() {
+    return this.scores.size;
+  }
+
+  has(rid: number): boolean {
+    return (rid >>> 5) < this.bits.length && (this.bits[rid >>> 5]! & (1 << (rid & 31))) !== 0;
+  }
+}
+
 /** Rows of text matches kept in memory at most (about 100 bytes each). */
 const MAX_REMEMBERED_MATCHES = 250_000;
+/** Texts whose matches are kept, at most (each also holds a bit per row id). */
+const MAX_REMEMBERED_TEXTS = 2_000;
 
 export interface MemoryIndex {
   readonly generation: number;
   readonly size: number;
   readonly vocabulary: Vocabulary;
-  /** Per FACET_FIELDS field, the value of each facet code. */
-  readonly facetValues: readonly (readonly string[])[];
+  /** The facet values' codes: field and value of each. */
+  readonly facetCodes: Pick<FacetCodes, 'fieldOf' | 'valueOf' | 'ofField'>;
   /**
    * The documents passing the filters and, with geo, reachable (nearest first, then by id); only
    * those in `among` when given (the rows a text matched).
    */
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: ReadonlyMap<number, unknown>): Candidate[];
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Candidate[];
   /** The matches of a text asked since the last change (see search.ts), by a key of the caller's. */
-  textMatches(key: string): ReadonlyMap<number, TextScore> | undefined;
-  rememberTextMatches(key: string, matches: ReadonlyMap<number, TextScore>): void;
+  textMatches(key: string): TextMatches | undefined;
+  rememberTextMatches(key: string, matches: TextMatches): void;
+  /** Something worked out from the documents for a query text (see search.ts), kept until the next change. */
+  queryText<T>(q: string, work: () => T): T;
   doc(rid: number): SearchDocument | undefined;
 }
 
@@ -81,6 +105,19 @@ interface Place {
   distances: Float64Array;
   rids: Int32Array;
   barriers: Uint16Array;
+  /** Per mask of barriers asked, the positions of the entries answering one of them (worked out on demand). */
+  answering: Map<number, Int32Array>;
+}
+
+/** The positions of a place's entries sharing a bit with `mask`, kept with the place. */
+function answering(place: Place, mask: number): Int32Array {
+  let positions = place.answering.get(mask);
+  if (!positions) {
+    const found: number[] = [];
+    for (let i = 0; i < place.barriers.length; i++) if (place.barriers[i]! & mask) found.push(i);
+    place.answering.set(mask, (positions = Int32Array.from(found)));
+  }
+  return positions;
 }
 
 interface Entry extends DocumentFacts {
@@ -100,14 +137,15 @@ class Documents implements MemoryIndex {
   /** Key of the documents with no zone (open to all) in anywhereByZone. */
   private static readonly OPEN = '';
   readonly vocabulary = createVocabulary();
-  private readonly facetCodes = new FacetCodes();
-  readonly facetValues = this.facetCodes.values;
+  readonly facetCodes = new FacetCodes();
   private selections = 0;
   /** The reachable documents of recently asked places, least recently asked first; emptied by every change. */
   private readonly places = new Map<string, Place>();
   /** The matches of recently asked texts, least recently asked first; emptied by every change. */
-  private readonly texts = new Map<string, ReadonlyMap<number, TextScore>>();
+  private readonly texts = new Map<string, TextMatches>();
   private rememberedMatches = 0;
+  /** What was worked out for recently asked query texts; emptied by every change. */
+  private readonly queryTexts = new Map<string, unknown>();
   constructor(public generation: number) {}
 
   get size() {
@@ -119,6 +157,7 @@ class Documents implements MemoryIndex {
     this.places.clear();
     this.texts.clear();
     this.rememberedMatches = 0;
+    this.queryTexts.clear();
   }
 
   private static onlyOnSite(e: Entry) {
@@ -173,40 +212,33 @@ class Documents implements MemoryIndex {
     return this.entries.get(rid)?.doc;
   }
 
-  /** A check of one entry against filters and reach that adds it to `out` when it passes. */
-  private checker(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, out: Candidate[]) {
-    const passes = prepareFilters(filters);
-    const required = requiredBarriers(filters);
-    // Cheap checks first (barriers, filters), the distance only for what passes them.
-    return (e: Entry) => {
-      if (required !== null && !(e.barriers & required)) return;
-      if (!passes.test(e.doc)) return;
-      const distance = geo ? distanceFrom(e, geo) : null;
-      if (!geo || isReachable(e, distance, geo)) out.push({ rid: e.rid, doc: e.doc, distance, facets: e.facets });
-    };
-  }
-
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: ReadonlyMap<number, unknown>): Candidate[] {
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Candidate[] {
     const out: Candidate[] = [];
+    const { masks, exact } = barrierMasks(filters);
     if (!geo) {
-      const consider = this.checker(filters, undefined, out);
-      if (among) {
-        for (const rid of among.keys()) {
-          const e = this.entries.get(rid);
-          if (e) consider(e);
-        }
-      } else for (const e of this.entries.values()) consider(e);
+      const passes = prepareFilters(filters);
+      const consider = (e: Entry | undefined) => {
+        if (e && sharesEach(e.barriers, masks) && passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance: null, facets: e.facets });
+      };
+      if (among) for (const rid of among.scores.keys()) consider(this.entries.get(rid));
+      else for (const e of this.entries.values()) consider(e);
       return out;
     }
-    const passes = prepareFilters(filters);
-    const required = requiredBarriers(filters);
-    const { entries, distances, rids, barriers } = this.reachableFrom(geo, filters?.zoneCodes);
-    for (let i = 0; i < entries.length; i++) {
-      if (required !== null && !(barriers[i]! & required)) continue;
+    // The place's documents are open to the zone codes asked; the barriers are checked on bits.
+    const passes = prepareFilters(filters, { zoneCodes: true, barriers: exact });
+    const place = this.reachableFrom(geo, filters?.zoneCodes);
+    const { entries, distances, rids, barriers } = place;
+    const positions = masks.length ? answering(place, masks[0]!) : null;
+    const others = masks.slice(1);
+    const count = positions ? positions.length : entries.length;
+    for (let k = 0; k < count; k++) {
+      const i = positions ? positions[k]! : k;
+      if (others.length && !sharesEach(barriers[i]!, others)) continue;
       if (among && !among.has(rids[i]!)) continue;
       const e = entries[i]!;
+      if (!(passes.onlySuspension && e.doc.suspended_until === null) && !passes.test(e.doc)) continue;
       const distance = distances[i]!;
-      if (passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance: Number.isNaN(distance) ? null : distance, facets: e.facets });
+      out.push({ rid: e.rid, doc: e.doc, distance: Number.isNaN(distance) ? null : distance, facets: e.facets });
     }
     return out;
   }
@@ -220,14 +252,22 @@ class Documents implements MemoryIndex {
     return known;
   }
 
-  rememberTextMatches(key: string, matches: ReadonlyMap<number, TextScore>) {
+  rememberTextMatches(key: string, matches: TextMatches) {
     this.texts.set(key, matches);
     this.rememberedMatches += matches.size;
     for (const [oldest, old] of this.texts) {
-      if (this.rememberedMatches <= MAX_REMEMBERED_MATCHES || oldest === key) break;
+      if ((this.rememberedMatches <= MAX_REMEMBERED_MATCHES && this.texts.size <= MAX_REMEMBERED_TEXTS) || oldest === key) break;
       this.texts.delete(oldest);
       this.rememberedMatches -= old.size;
     }
+  }
+
+  queryText<T>(q: string, work: () => T): T {
+    if (this.queryTexts.has(q)) return this.queryTexts.get(q) as T;
+    const value = work();
+    this.queryTexts.set(q, value);
+    if (this.queryTexts.size > MAX_REMEMBERED_TEXTS) this.queryTexts.delete(this.queryTexts.keys().next().value!);
+    return value;
   }
 
   /**
@@ -281,6 +321,7 @@ class Documents implements MemoryIndex {
       distances: Float64Array.from(reached, (r) => r.distance ?? NaN),
       rids: Int32Array.from(reached, (r) => r.entry.rid),
       barriers: Uint16Array.from(reached, (r) => r.entry.barriers),
+      answering: new Map(),
     };
     this.places.set(key, place);
     if (this.places.size > MAX_PLACES) this.places.delete(this.places.keys().next().value!);

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { LongTexts, SearchDocument } from '../document.ts';
 import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
-import type { Candidate, MemoryIndex, MemoryStore, TextScore } from './memory.ts';
+import { TextMatches, type Candidate, type MemoryIndex, type MemoryStore, type TextScore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
 import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
 
@@ -30,10 +30,11 @@ interface Ranked {
 
 export async function runSearch(db: Kysely<Database>, store: MemoryStore, query: SearchQuery): Promise<SearchResult> {
   const memory = await store.current(db);
-  const text = textMatch(memory, query.q);
+  const q = query.q;
+  const text = q ? memory.queryText(q, () => textMatch(memory, q)) : null;
   const scored = text ? await textMatches(db, memory, text) : null;
   const candidates = memory.select(query.filters, query.geo, scored ?? undefined);
-  const ranked = rank(candidates, scored, text?.within.length ?? 0, query.geo !== undefined);
+  const ranked = rank(candidates, scored?.scores ?? null, text?.within.length ?? 0, query.geo !== undefined);
 
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
@@ -48,9 +49,8 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
   return { total: ranked.length, hits, facets: facetCounts(memory, ranked, query.facets ?? []), engine: 'sqlite' };
 }
 
-/** null when there is no text to match (no query, or only stop words). */
-function textMatch(memory: MemoryIndex, q: string | undefined): TextMatch | null {
-  if (!q) return null;
+/** null when there is no text to match (only stop words). */
+function textMatch(memory: MemoryIndex, q: string): TextMatch | null {
   const terms = parseQuery(q);
   if (terms.length === 0) return null;
   for (const term of terms) {
@@ -75,7 +75,7 @@ function amongRows(rids: readonly number[]) {
  * last change, else one FTS pass for the match and its bm25, then one per typo level over the rows
  * still unsure, to find the fewest typos each matches with.
  */
-async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: TextMatch): Promise<ReadonlyMap<number, TextScore>> {
+async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: TextMatch): Promise<TextMatches> {
   const key = [text.match, ...text.within].join('\n');
   const known = memory.textMatches(key);
   if (known) return known;
@@ -90,8 +90,9 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
     const found = new Set(within.map((r) => r.rid));
     unsure = unsure.filter((rid) => !found.has(rid));
   }
-  memory.rememberTextMatches(key, scores);
-  return scores;
+  const matches = new TextMatches(scores);
+  memory.rememberTextMatches(key, matches);
+  return matches;
 }
 
 /**
@@ -101,35 +102,40 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
  * their level.
  */
 function rank(candidates: readonly Candidate[], scores: ReadonlyMap<number, TextScore> | null, levels: number, withGeo: boolean): Ranked[] {
+  if (!scores) {
+    const ranked = candidates.map((candidate): Ranked => ({ candidate, text: null, textScore: 1 }));
+    // Around a place, candidates come nearest first, then by id (memory.ts): the order asked already.
+    return withGeo ? ranked : ranked.sort((x, y) => byId(x.candidate, y.candidate));
+  }
   const ranked: Ranked[] = [];
   for (const c of candidates) {
-    const text = scores ? scores.get(c.rid) : null;
-    if (text === undefined) continue;
-    ranked.push({ candidate: c, text, textScore: 1 });
+    const text = scores.get(c.rid);
+    if (text !== undefined) ranked.push({ candidate: c, text, textScore: 1 });
   }
-  if (scores) {
-    const best = new Array<number>(levels + 1).fill(0);
-    for (const r of ranked) best[r.text!.typos] = Math.min(best[r.text!.typos]!, r.text!.score);
-    for (const r of ranked) {
-      const t = r.text!;
-      const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
-      r.textScore = (levels - t.typos + relative) / (levels + 1);
-    }
+  const best = new Array<number>(levels + 1).fill(0);
+  for (const r of ranked) best[r.text!.typos] = Math.min(best[r.text!.typos]!, r.text!.score);
+  for (const r of ranked) {
+    const t = r.text!;
+    const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
+    r.textScore = (levels - t.typos + relative) / (levels + 1);
   }
   return ranked.sort((x, y) => {
     const [a, b] = [x.candidate, y.candidate];
-    if (x.text && y.text) {
-      if (x.text.typos !== y.text.typos) return x.text.typos - y.text.typos;
-      if (x.text.inName !== y.text.inName) return x.text.inName ? -1 : 1;
-      if (x.text.score !== y.text.score) return x.text.score - y.text.score;
-    }
+    const [s, t] = [x.text!, y.text!];
+    if (s.typos !== t.typos) return s.typos - t.typos;
+    if (s.inName !== t.inName) return s.inName ? -1 : 1;
+    if (s.score !== t.score) return s.score - t.score;
     if (withGeo && a.distance !== b.distance) {
       if (a.distance === null) return 1;
       if (b.distance === null) return -1;
       return a.distance - b.distance;
     }
-    return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
+    return byId(a, b);
   });
+}
+
+function byId(a: Candidate, b: Candidate): number {
+  return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
 }
 
 async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<number, LongTexts>> {
@@ -142,18 +148,20 @@ async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<numb
 /** Per wanted field, how many of the ranked documents carry each value (once per document). */
 function facetCounts(memory: MemoryIndex, ranked: readonly Ranked[], fields: readonly FacetField[]): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
+  if (fields.length === 0) return facets;
+  const { valueOf, ofField } = memory.facetCodes;
+  // One pass over the documents, every field at once; then each field reads its codes.
+  const counts = new Uint32Array(valueOf.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const codes = ranked[i]!.candidate.facets;
+    for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
+  }
   for (const field of fields) {
-    const index = FACET_FIELDS.indexOf(field);
-    const values = memory.facetValues[index]!;
-    const counts = new Uint32Array(values.length);
-    for (let i = 0; i < ranked.length; i++) {
-      const codes = ranked[i]!.candidate.facets[index]!;
-      for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
-    }
     const out: Record<string, number> = {};
-    counts.forEach((n, code) => {
-      if (n) out[values[code]!] = n;
-    });
+    for (const code of ofField[FACET_FIELDS.indexOf(field)]!) {
+      const n = counts[code]!;
+      if (n) out[valueOf[code]!] = n;
+    }
     facets[field] = out;
   }
   return facets;
