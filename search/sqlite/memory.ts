@@ -28,6 +28,9 @@ export interface Candidate {
   distance: number | null;
   /** The document's distinct facet values (codes, see MemoryIndex.facetCodes). */
   facets: readonly number[];
+  /** How the text matched it, and its text relevance 0..1 (1 without text): set by the ranking. */
+  text: TextScore | null;
+  textScore: number;
 }
 
 /** How a document matches a text. */
@@ -218,7 +221,7 @@ class Documents implements MemoryIndex {
     if (!geo) {
       const passes = prepareFilters(filters);
       const consider = (e: Entry | undefined) => {
-        if (e && sharesEach(e.barriers, masks) && passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance: null, facets: e.facets });
+        if (e && sharesEach(e.barriers, masks) && passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance: null, facets: e.facets, text: null, textScore: 1 });
       };
       if (among) for (const rid of among.scores.keys()) consider(this.entries.get(rid));
       else for (const e of this.entries.values()) consider(e);
@@ -238,7 +241,7 @@ class Documents implements MemoryIndex {
       const e = entries[i]!;
       if (!(passes.onlySuspension && e.doc.suspended_until === null) && !passes.test(e.doc)) continue;
       const distance = distances[i]!;
-      out.push({ rid: e.rid, doc: e.doc, distance: Number.isNaN(distance) ? null : distance, facets: e.facets });
+      out.push({ rid: e.rid, doc: e.doc, distance: Number.isNaN(distance) ? null : distance, facets: e.facets, text: null, textScore: 1 });
     }
     return out;
   }

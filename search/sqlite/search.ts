@@ -20,12 +20,8 @@ interface TextMatch {
   match: string;
   /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used. */
   within: string[];
-}
-
-interface Ranked {
-  candidate: Candidate;
-  text: TextScore | null;
-  textScore: number;
+  /** Both, as the key of the matches kept in memory. */
+  key: string;
 }
 
 export async function runSearch(db: Kysely<Database>, store: MemoryStore, query: SearchQuery): Promise<SearchResult> {
@@ -34,15 +30,15 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
   const text = q ? memory.queryText(q, () => textMatch(memory, q)) : null;
   const scored = text ? await textMatches(db, memory, text) : null;
   const candidates = memory.select(query.filters, query.geo, scored ?? undefined);
-  const ranked = rank(candidates, scored?.scores ?? null, text?.within.length ?? 0, query.geo !== undefined);
+  const ranked = scored ? rankByText(candidates, scored.scores, text!.within.length, query.geo !== undefined) : rank(candidates, query.geo !== undefined);
 
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
   const page = ranked.slice(offset, offset + limit);
-  const texts = query.lean ? null : await longTexts(db, page.map((r) => r.candidate.rid));
-  const hits: SearchHit[] = page.map(({ candidate: c, textScore }) => ({
+  const texts = query.lean ? null : await longTexts(db, page.map((c) => c.rid));
+  const hits: SearchHit[] = page.map((c) => ({
     id: c.doc.id,
-    textScore,
+    textScore: c.textScore,
     distanceKm: c.distance,
     document: texts ? { ...c.doc, ...texts.get(c.rid) } : c.doc,
   }));
@@ -58,7 +54,9 @@ function textMatch(memory: MemoryIndex, q: string): TextMatch | null {
     if (word) addTypoVariants(term, memory.vocabulary.near(word, term.last));
   }
   const most = maxTypos(terms);
-  return { match: ftsExpression(terms, most), within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)) };
+  const match = ftsExpression(terms, most);
+  const within = Array.from({ length: most }, (_, k) => ftsExpression(terms, k));
+  return { match, within, key: [match, ...within].join('\n') };
 }
 
 const BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`);
@@ -76,8 +74,7 @@ function amongRows(rids: readonly number[]) {
  * still unsure, to find the fewest typos each matches with.
  */
 async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: TextMatch): Promise<TextMatches> {
-  const key = [text.match, ...text.within].join('\n');
-  const known = memory.textMatches(key);
+  const known = memory.textMatches(text.key);
   if (known) return known;
   const { rows } = await sql<{ rid: number; score: number; in_name: number }>`
     SELECT rowid AS rid, ${BM25} AS score, ${NAME_BM25} < 0 AS in_name FROM search_fts WHERE search_fts MATCH ${text.match}`.execute(db);
@@ -91,37 +88,34 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
     unsure = unsure.filter((rid) => !found.has(rid));
   }
   const matches = new TextMatches(scores);
-  memory.rememberTextMatches(key, matches);
+  memory.rememberTextMatches(text.key, matches);
   return matches;
 }
 
+/** Without text: nearest first (with geo), then by id. */
+function rank(candidates: Candidate[], withGeo: boolean): Candidate[] {
+  // Around a place, candidates come nearest first, then by id (memory.ts): the order asked already.
+  return withGeo ? candidates : candidates.sort(byId);
+}
+
 /**
- * Orders the candidates (those the text matched, when there is one): fewest typos, found in the
- * name, bm25, then distance, then id. textScore maps that order onto 0..1: with T typo levels in
- * use, documents with t typos get ((T − t) + relative bm25) / (T + 1), relative to the best of
- * their level.
+ * Orders the candidates the text matched: fewest typos, found in the name, bm25, then distance,
+ * then id. textScore maps that order onto 0..1: with T typo levels in use, documents with t typos
+ * get ((T − t) + relative bm25) / (T + 1), relative to the best of their level.
  */
-function rank(candidates: readonly Candidate[], scores: ReadonlyMap<number, TextScore> | null, levels: number, withGeo: boolean): Ranked[] {
-  if (!scores) {
-    const ranked = candidates.map((candidate): Ranked => ({ candidate, text: null, textScore: 1 }));
-    // Around a place, candidates come nearest first, then by id (memory.ts): the order asked already.
-    return withGeo ? ranked : ranked.sort((x, y) => byId(x.candidate, y.candidate));
-  }
-  const ranked: Ranked[] = [];
-  for (const c of candidates) {
-    const text = scores.get(c.rid);
-    if (text !== undefined) ranked.push({ candidate: c, text, textScore: 1 });
-  }
+function rankByText(candidates: Candidate[], scores: ReadonlyMap<number, TextScore>, levels: number, withGeo: boolean): Candidate[] {
   const best = new Array<number>(levels + 1).fill(0);
-  for (const r of ranked) best[r.text!.typos] = Math.min(best[r.text!.typos]!, r.text!.score);
-  for (const r of ranked) {
-    const t = r.text!;
-    const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
-    r.textScore = (levels - t.typos + relative) / (levels + 1);
+  for (const c of candidates) {
+    const t = (c.text = scores.get(c.rid)!);
+    if (t.score < best[t.typos]!) best[t.typos] = t.score;
   }
-  return ranked.sort((x, y) => {
-    const [a, b] = [x.candidate, y.candidate];
-    const [s, t] = [x.text!, y.text!];
+  for (const c of candidates) {
+    const t = c.text!;
+    const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
+    c.textScore = (levels - t.typos + relative) / (levels + 1);
+  }
+  return candidates.sort((a, b) => {
+    const [s, t] = [a.text!, b.text!];
     if (s.typos !== t.typos) return s.typos - t.typos;
     if (s.inName !== t.inName) return s.inName ? -1 : 1;
     if (s.score !== t.score) return s.score - t.score;
@@ -146,14 +140,14 @@ async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<numb
 }
 
 /** Per wanted field, how many of the ranked documents carry each value (once per document). */
-function facetCounts(memory: MemoryIndex, ranked: readonly Ranked[], fields: readonly FacetField[]): SearchResult['facets'] {
+function facetCounts(memory: MemoryIndex, ranked: readonly Candidate[], fields: readonly FacetField[]): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
   if (fields.length === 0) return facets;
   const { valueOf, ofField } = memory.facetCodes;
   // One pass over the documents, every field at once; then each field reads its codes.
   const counts = new Uint32Array(valueOf.length);
   for (let i = 0; i < ranked.length; i++) {
-    const codes = ranked[i]!.candidate.facets;
+    const codes = ranked[i]!.facets;
     for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
   }
   for (const field of fields) {
