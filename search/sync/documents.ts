@@ -76,16 +76,18 @@ function searchableOffers(db: Kysely<Database>, options: { byId?: boolean } = {}
 
 type SearchableOfferRow = Awaited<ReturnType<ReturnType<typeof searchableOffers>['execute']>>[number];
 
-function documentOfRow({ s_name, s_status, s_lon, s_lat, s_commune_code, s_commune_name, ...offer }: SearchableOfferRow): SearchDocument {
-  return buildSearchDocument(offerFromRow(offer), {
-    id: offer.structure_id,
-    name: s_name,
-    status: s_status,
-    lon: s_lon,
-    lat: s_lat,
-    commune_code: s_commune_code,
-    commune_name: s_commune_name,
-  });
+function documentOfRow(row: SearchableOfferRow): SearchDocument {
+  // Built field by field: a rest pattern over ~50 columns costs more than the rest of the document.
+  const structure: StructureForDocument = {
+    id: row.structure_id,
+    name: row.s_name,
+    status: row.s_status,
+    lon: row.s_lon,
+    lat: row.s_lat,
+    commune_code: row.s_commune_code,
+    commune_name: row.s_commune_name,
+  };
+  return buildSearchDocument(offerFromRow(row), structure);
 }
 
 /** Every searchable document, read page by page (ordered by id) so memory stays flat while reading. */
