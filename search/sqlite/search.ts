@@ -92,15 +92,19 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
   return matches;
 }
 
-/** Without text: nearest first (with geo), then by id. */
+/** Without text: offers that can still take someone before full ones, then nearest first (with geo), then by id. */
 function rank(candidates: Candidate[], withGeo: boolean): Candidate[] {
-  // Around a place, candidates come nearest first, then by id (memory.ts): the order asked already.
-  return withGeo ? candidates : candidates.sort(byId);
+  if (!withGeo) return candidates.sort((a, b) => byFull(a, b) || byId(a, b));
+  // Around a place, candidates come nearest first, then by id (memory.ts): full ones are moved after the others.
+  const open: Candidate[] = [];
+  const full: Candidate[] = [];
+  for (const c of candidates) (c.doc.full ? full : open).push(c);
+  return full.length ? open.concat(full) : candidates;
 }
 
 /**
- * Orders the candidates the text matched: fewest typos, found in the name, bm25, then distance,
- * then id. textScore maps that order onto 0..1: with T typo levels in use, documents with t typos
+ * Orders the candidates the text matched: fewest typos, found in the name, offers that can still
+ * take someone before full ones, bm25, then distance, then id. textScore maps that order onto 0..1: with T typo levels in use, documents with t typos
  * get ((T − t) + relative bm25) / (T + 1), relative to the best of their level.
  */
 function rankByText(candidates: Candidate[], scores: ReadonlyMap<number, TextScore>, levels: number, withGeo: boolean): Candidate[] {
@@ -118,6 +122,7 @@ function rankByText(candidates: Candidate[], scores: ReadonlyMap<number, TextSco
     const [s, t] = [a.text!, b.text!];
     if (s.typos !== t.typos) return s.typos - t.typos;
     if (s.inName !== t.inName) return s.inName ? -1 : 1;
+    if (a.doc.full !== b.doc.full) return byFull(a, b);
     if (s.score !== t.score) return s.score - t.score;
     if (withGeo && a.distance !== b.distance) {
       if (a.distance === null) return 1;
@@ -126,6 +131,10 @@ function rankByText(candidates: Candidate[], scores: ReadonlyMap<number, TextSco
     }
     return byId(a, b);
   });
+}
+
+function byFull(a: Candidate, b: Candidate): number {
+  return Number(a.doc.full) - Number(b.doc.full);
 }
 
 function byId(a: Candidate, b: Candidate): number {

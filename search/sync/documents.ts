@@ -7,6 +7,7 @@ import type { Box } from '../../api/domain/geo.ts';
 import type { Database } from '../../api/db/schema.ts';
 import { offerFromRow } from '../../api/db/offers.ts';
 import { buildSearchDocument, isSearchable, SEARCHABLE_OFFER_STATUSES, type SearchDocument, type StructureForDocument } from '../document.ts';
+import type { OfferSession } from '../../api/domain/offer.ts';
 
 /** D1 binds at most 100 parameters per statement. */
 const CHUNK = 90;
@@ -30,20 +31,44 @@ async function structuresById(db: Kysely<Database>, ids: string[]): Promise<Map<
   return map;
 }
 
-export async function documentChanges(db: Kysely<Database>, offerIds: readonly string[]): Promise<DocumentChanges> {
+/**
+ * The sessions still to come on `today` (what isFull reads), by offer: of these offers, or of every
+ * offer (sessions are few: one query rather than one per page).
+ */
+async function upcomingSessions(db: Kysely<Database>, today: string, offerIds?: readonly string[]): Promise<Map<string, OfferSession[]>> {
+  const upcoming = () =>
+    db
+      .selectFrom('offer_sessions')
+      .selectAll()
+      .where((eb) => eb(eb.fn.coalesce('ends_on', 'starts_on'), '>=', today));
+  const rows = [];
+  if (!offerIds) rows.push(...(await upcoming().execute()));
+  else for (let i = 0; i < offerIds.length; i += CHUNK) rows.push(...(await upcoming().where('offer_id', 'in', offerIds.slice(i, i + CHUNK)).execute()));
+  const byOffer = new Map<string, OfferSession[]>();
+  for (const { offer_id, ...session } of rows) {
+    const list = byOffer.get(offer_id);
+    if (list) list.push(session);
+    else byOffer.set(offer_id, [session]);
+  }
+  return byOffer;
+}
+
+/** The changes an outbox batch names, as of `today` (YYYY-MM-DD, French time: what « complet » is judged on). */
+export async function documentChanges(db: Kysely<Database>, offerIds: readonly string[], today: string): Promise<DocumentChanges> {
   const unique = [...new Set(offerIds)];
   const rows = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
     rows.push(...(await db.selectFrom('offers').selectAll().where('id', 'in', unique.slice(i, i + CHUNK)).execute()));
   }
+  const sessions = await upcomingSessions(db, today, unique);
   const structures = await structuresById(db, rows.map((r) => r.structure_id));
   const found = new Set<string>();
   const changes: DocumentChanges = { upserts: [], removals: [] };
   for (const row of rows) {
     found.add(row.id);
-    const offer = offerFromRow(row);
+    const offer = offerFromRow(row, sessions.get(row.id));
     const structure = structures.get(row.structure_id);
-    if (structure && isSearchable(offer, structure)) changes.upserts.push(buildSearchDocument(offer, structure));
+    if (structure && isSearchable(offer, structure)) changes.upserts.push(buildSearchDocument(offer, structure, today));
     else changes.removals.push(row.id);
   }
   for (const id of unique) if (!found.has(id)) changes.removals.push(id);
@@ -76,7 +101,7 @@ function searchableOffers(db: Kysely<Database>, options: { byId?: boolean } = {}
 
 type SearchableOfferRow = Awaited<ReturnType<ReturnType<typeof searchableOffers>['execute']>>[number];
 
-function documentOfRow(row: SearchableOfferRow): SearchDocument {
+function documentOfRow(row: SearchableOfferRow, sessions: ReadonlyMap<string, OfferSession[]>, today: string): SearchDocument {
   // Built field by field: a rest pattern over ~50 columns costs more than the rest of the document.
   const structure: StructureForDocument = {
     id: row.structure_id,
@@ -87,16 +112,17 @@ function documentOfRow(row: SearchableOfferRow): SearchDocument {
     commune_code: row.s_commune_code,
     commune_name: row.s_commune_name,
   };
-  return buildSearchDocument(offerFromRow(row), structure);
+  return buildSearchDocument(offerFromRow(row, sessions.get(row.id)), structure, today);
 }
 
-/** Every searchable document, read page by page (ordered by id) so memory stays flat while reading. */
-export async function* allSearchDocuments(db: Kysely<Database>, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
+/** Every searchable document as of `today`, read page by page (ordered by id) so memory stays flat while reading. */
+export async function* allSearchDocuments(db: Kysely<Database>, today: string, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
+  const sessions = await upcomingSessions(db, today);
   let after = '';
   for (;;) {
     const rows = await searchableOffers(db, { byId: true }).where('offers.id', '>', after).orderBy('offers.id').limit(pageSize).execute();
     if (!rows.length) return;
-    yield rows.map(documentOfRow);
+    yield rows.map((row) => documentOfRow(row, sessions, today));
     after = rows[rows.length - 1]!.id;
     if (rows.length < pageSize) return;
   }
@@ -107,7 +133,7 @@ export async function* allSearchDocuments(db: Kysely<Database>, pageSize = 2_000
  * département's communes and the radius around them), remote, itinerant, or without coordinates
  * in one of its communes. A superset: the matching rules decide (api/domain/coverage.ts).
  */
-export async function searchDocumentsAround(db: Kysely<Database>, departement: string, box: Box): Promise<SearchDocument[]> {
+export async function searchDocumentsAround(db: Kysely<Database>, departement: string, box: Box, today: string): Promise<SearchDocument[]> {
   // A document is placed where its offer is, or else where its structure is (buildSearchDocument).
   const ownPlace = sql<boolean>`(offers.lat IS NOT NULL AND offers.lon IS NOT NULL)`;
   const lat = sql<number | null>`CASE WHEN ${ownPlace} THEN offers.lat ELSE structures.lat END`;
@@ -129,5 +155,6 @@ export async function searchDocumentsAround(db: Kysely<Database>, departement: s
       ]),
     )
     .execute();
-  return rows.map(documentOfRow);
+  const sessions = await upcomingSessions(db, today);
+  return rows.map((row) => documentOfRow(row, sessions, today));
 }

@@ -117,7 +117,7 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
     const writeMs = await writeSyntheticCatalogue(t.db, communes, size, SEED, NOW);
     log(`catalogue written in ${fmt(writeMs / 1000)} s`);
     let documents: SearchDocument[] = [];
-    for await (const page of allSearchDocuments(t.db)) documents.push(...page);
+    for await (const page of allSearchDocuments(t.db, DAY)) documents.push(...page);
     const documentCount = documents.length;
     const mix = queryMix(seeded(SEED + 1), communes, QUERIES, DAY);
     const paths = searchPaths(seeded(SEED + 2), communes, Number(args['api-paths']));
@@ -134,7 +134,7 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
       const indexMs = (await timed(() => index.reindex(documents))).ms;
       if (engine === engines[engines.length - 1]![0]) documents = []; // Let the collector have them: no server holds them.
       log(`${engine}: full reindex from the database…`);
-      const reindexMs = (await timed(() => reindex(t.db, index))).ms;
+      const reindexMs = (await timed(() => reindex(t.db, index, { now: NOW }))).ms;
       log(`${engine}: ${mix.length} queries…`);
       const { cold, queries, qps } = await replay(index, mix);
       const peak = peakRssMb(pid);
