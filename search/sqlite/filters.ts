@@ -23,16 +23,25 @@ function anyIn(values: readonly string[], wanted: ReadonlySet<string>): boolean 
 /** A filter set with its lists as sets, built once per query. */
 export interface PreparedFilters {
   test(doc: SearchDocument): boolean;
-  /** True when `test` can fail only for a suspended document (every other check is done already or absent). */
-  readonly onlySuspension: boolean;
+  /** True when `test` has nothing to check (every check is done already by cheaper means, or absent). */
+  readonly empty: boolean;
 }
 
-/** Checks the caller has made already, by cheaper means, that `test` may skip. */
+/** Checks the caller makes itself, by cheaper means, that `test` may skip. */
 export interface ChecksDone {
   /** The zone codes (the documents come from a place worked out with them). */
   zoneCodes?: boolean;
   /** The barriers (their bits, see barrierMasks). */
   barriers?: boolean;
+  /** The publics (their bits, see columns.ts). */
+  publics?: boolean;
+  /** The suspension (a flag, then isActiveOn for the suspended ones). */
+  suspension?: boolean;
+}
+
+/** Not suspended through the day asked (without a day: not suspended at all). */
+export function isActiveOn(d: Pick<SearchDocument, 'suspended_until'>, activeOn: string | undefined): boolean {
+  return d.suspended_until === null || (activeOn !== undefined && d.suspended_until < activeOn);
 }
 
 export function prepareFilters(f: SearchFilters = {}, done: ChecksDone = {}): PreparedFilters {
@@ -41,25 +50,24 @@ export function prepareFilters(f: SearchFilters = {}, done: ChecksDone = {}): Pr
   const barriers = done.barriers ? null : set(f.barriers);
   const thematiques = set(f.thematiques);
   const categories = set(f.categories);
-  const publics = set(f.publics);
+  const publics = done.publics ? null : set(f.publics);
   const types = set(f.types);
   const fees = set(f.fees);
   const modes = set(f.modes);
   const departements = set(f.departements);
   const zoneCodes = done.zoneCodes ? null : set(f.zoneCodes);
   const { age, activeOn } = f;
-  const onlySuspension = [ids, barriers, thematiques, categories, publics, types, fees, modes, departements, zoneCodes].every((s) => s === null) && age === undefined;
+  const suspension = !done.suspension;
+  const empty = !suspension && [ids, barriers, thematiques, categories, publics, types, fees, modes, departements, zoneCodes].every((s) => s === null) && age === undefined;
   return {
-    onlySuspension,
+    empty,
     test(d) {
-      // Suspended through the day asked (or at all, without a day): left out.
-      if (d.suspended_until !== null && !(activeOn !== undefined && d.suspended_until < activeOn)) return false;
-      if (onlySuspension) return true;
+      if (suspension && !isActiveOn(d, activeOn)) return false;
       if (ids && !ids.has(d.id)) return false;
       if (barriers && !anyIn(d.barriers, barriers)) return false;
       if (thematiques && !anyIn(d.thematiques, thematiques)) return false;
       if (categories && !anyIn(d.categories, categories)) return false;
-      if (publics && !d.publics.includes(ALL_PUBLICS) && !anyIn(d.publics, publics)) return false;
+      if (publics && !isOpenTo(d, publics)) return false;
       if (types && (d.type === null || !types.has(d.type))) return false;
       if (fees && (d.fees === null || !fees.has(d.fees))) return false;
       if (modes && !anyIn(d.modes_accueil, modes)) return false;
@@ -69,6 +77,11 @@ export function prepareFilters(f: SearchFilters = {}, done: ChecksDone = {}): Pr
       return true;
     },
   };
+}
+
+/** Open to one of these publics: tous-publics, or one of them listed. */
+export function isOpenTo(d: Pick<SearchDocument, 'publics'>, publics: ReadonlySet<string>): boolean {
+  return d.publics.includes(ALL_PUBLICS) || anyIn(d.publics, publics);
 }
 
 export const isRemote = (d: SearchDocument) => d.modes_accueil.includes(REMOTE_MODE);

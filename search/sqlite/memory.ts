@@ -14,23 +14,19 @@ import type { Database } from '../../api/db/schema.ts';
 import { boxAroundCircle } from '../../api/domain/geo.ts';
 import type { SearchDocument } from '../document.ts';
 import type { GeoConstraint, SearchFilters } from '../port.ts';
-import { barrierMasks, distanceFrom, documentFacts, FacetCodes, isReachable, prepareFilters, sharesEach, type DocumentFacts } from './filters.ts';
+import { ALL_PUBLICS, barrierMasks, distanceFrom, documentFacts, FacetCodes, isActiveOn, isOpenTo, isReachable, prepareFilters, sharesEach, type DocumentFacts } from './filters.ts';
+import { Columns, FULL, PUBLICS_UNCODED, SUSPENDED } from './columns.ts';
 import { storedGeneration } from './schema.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
 /** Grid cell size, degrees: a 30 km radius covers about 3 × 4 cells in mainland France. */
 const CELL_DEGREES = 0.2;
 
-export interface Candidate {
-  rid: number;
-  doc: SearchDocument;
-  /** From the geo point, when both are known. */
-  distance: number | null;
-  /** The document's distinct facet values (codes, see MemoryIndex.facetCodes). */
-  facets: readonly number[];
-  /** How the text matched it, and its text relevance 0..1 (1 without text): set by the ranking. */
-  text: TextScore | null;
-  textScore: number;
+/** The documents a selection kept, in parallel arrays (one object per search, not per document). */
+export interface Selection {
+  rids: number[];
+  /** From the geo point, kilometres; NaN when unknown (no geo, or no coordinates). */
+  distances: number[];
 }
 
 /** How a document matches a text. */
@@ -77,13 +73,16 @@ export interface MemoryIndex {
    * The documents passing the filters and, with geo, reachable (nearest first, then by id); only
    * those in `among` when given (the rows a text matched).
    */
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Candidate[];
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Selection;
+  /** Adds the facet codes of these documents to `counts` (indexed by code, see facetCodes). */
+  countFacets(rids: readonly number[], counts: Uint32Array): void;
+  isFull(rid: number): boolean;
   /** The matches of a text asked since the last change (see search.ts), by a key of the caller's. */
   textMatches(key: string): TextMatches | undefined;
   rememberTextMatches(key: string, matches: TextMatches): void;
   /** Something worked out from the documents for a query text (see search.ts), kept until the next change. */
   queryText<T>(q: string, work: () => T): T;
-  doc(rid: number): SearchDocument | undefined;
+  doc(rid: number): SearchDocument;
 }
 
 const cellOf = (lat: number, lon: number) => `${Math.floor(lat / CELL_DEGREES)}:${Math.floor(lon / CELL_DEGREES)}`;
@@ -141,6 +140,7 @@ class Documents implements MemoryIndex {
   private static readonly OPEN = '';
   readonly vocabulary = createVocabulary();
   readonly facetCodes = new FacetCodes();
+  private readonly columns = new Columns();
   private selections = 0;
   /** The reachable documents of recently asked places, least recently asked first; emptied by every change. */
   private readonly places = new Map<string, Place>();
@@ -185,6 +185,7 @@ class Documents implements MemoryIndex {
     this.forgetAnswers();
     const entry: Entry = { rid, seen: 0, ...documentFacts(doc, this.facetCodes) };
     this.entries.set(rid, entry);
+    this.columns.set(rid, entry);
     this.ridOfId.set(doc.id, rid);
     if (Documents.onlyOnSite(entry)) {
       const cell = cellOf(doc.lat!, doc.lon!);
@@ -209,26 +210,43 @@ class Documents implements MemoryIndex {
     }
     this.entries.delete(rid);
     this.ridOfId.delete(id);
+    this.columns.clear(rid);
   }
 
   doc(rid: number) {
-    return this.entries.get(rid)?.doc;
+    return this.entries.get(rid)!.doc;
   }
 
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Candidate[] {
-    const out: Candidate[] = [];
+  isFull(rid: number) {
+    return (this.columns.flags[rid]! & FULL) !== 0;
+  }
+
+  countFacets(rids: readonly number[], counts: Uint32Array) {
+    this.columns.countFacets(rids, counts);
+  }
+
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Selection {
+    const out: Selection = { rids: [], distances: [] };
     const { masks, exact } = barrierMasks(filters);
     if (!geo) {
       const passes = prepareFilters(filters);
       const consider = (e: Entry | undefined) => {
-        if (e && sharesEach(e.barriers, masks) && passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance: null, facets: e.facets, text: null, textScore: 1 });
+        if (!e || !sharesEach(e.barriers, masks) || !passes.test(e.doc)) return;
+        out.rids.push(e.rid);
+        out.distances.push(NaN);
       };
       if (among) for (const rid of among.scores.keys()) consider(this.entries.get(rid));
       else for (const e of this.entries.values()) consider(e);
       return out;
     }
-    // The place's documents are open to the zone codes asked; the barriers are checked on bits.
-    const passes = prepareFilters(filters, { zoneCodes: true, barriers: exact });
+    // The place's documents are open to the zone codes asked; barriers, publics and suspensions
+    // are checked on the columns; the documents are read only for the other filters.
+    const publicsAsked = filters?.publics?.length ? filters.publics : null;
+    const passes = prepareFilters(filters, { zoneCodes: true, barriers: exact, publics: true, suspension: true });
+    const publicsMask = publicsAsked ? this.columns.publicsMask([...publicsAsked, ALL_PUBLICS]) : 0;
+    const publicsSet = publicsAsked ? new Set(publicsAsked) : null;
+    const activeOn = filters?.activeOn;
+    const { flags, publics } = this.columns;
     const place = this.reachableFrom(geo, filters?.zoneCodes);
     const { entries, distances, rids, barriers } = place;
     const positions = masks.length ? answering(place, masks[0]!) : null;
@@ -236,12 +254,15 @@ class Documents implements MemoryIndex {
     const count = positions ? positions.length : entries.length;
     for (let k = 0; k < count; k++) {
       const i = positions ? positions[k]! : k;
+      const rid = rids[i]!;
       if (others.length && !sharesEach(barriers[i]!, others)) continue;
-      if (among && !among.has(rids[i]!)) continue;
-      const e = entries[i]!;
-      if (!(passes.onlySuspension && e.doc.suspended_until === null) && !passes.test(e.doc)) continue;
-      const distance = distances[i]!;
-      out.push({ rid: e.rid, doc: e.doc, distance: Number.isNaN(distance) ? null : distance, facets: e.facets, text: null, textScore: 1 });
+      if (among && !among.has(rid)) continue;
+      const f = flags[rid]!;
+      if (f & SUSPENDED && !isActiveOn(entries[i]!.doc, activeOn)) continue;
+      if (publicsSet && !(publics[rid]! & publicsMask) && !(f & PUBLICS_UNCODED && isOpenTo(entries[i]!.doc, publicsSet))) continue;
+      if (!passes.empty && !passes.test(entries[i]!.doc)) continue;
+      out.rids.push(rid);
+      out.distances.push(distances[i]!);
     }
     return out;
   }

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { LongTexts, SearchDocument } from '../document.ts';
 import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
-import { TextMatches, type Candidate, type MemoryIndex, type MemoryStore, type TextScore } from './memory.ts';
+import { TextMatches, type MemoryIndex, type MemoryStore, type Selection, type TextScore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
 import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
 
@@ -24,25 +24,41 @@ interface TextMatch {
   key: string;
 }
 
+/** The documents of an answer, best first: row ids, with their distances (NaN: unknown) and text scores. */
+interface Ranking {
+  rids: number[];
+  distances: number[];
+  /** null without text: 1 for every document. */
+  textScores: number[] | null;
+}
+
 export async function runSearch(db: Kysely<Database>, store: MemoryStore, query: SearchQuery): Promise<SearchResult> {
   const memory = await store.current(db);
   const q = query.q;
   const text = q ? memory.queryText(q, () => textMatch(memory, q)) : null;
   const scored = text ? await textMatches(db, memory, text) : null;
-  const candidates = memory.select(query.filters, query.geo, scored ?? undefined);
-  const ranked = scored ? rankByText(candidates, scored.scores, text!.within.length, query.geo !== undefined) : rank(candidates, query.geo !== undefined);
+  const selection = memory.select(query.filters, query.geo, scored ?? undefined);
+  const withGeo = query.geo !== undefined;
+  const ranking = scored ? rankByText(memory, selection, scored.scores, text!.within.length, withGeo) : rank(memory, selection, withGeo);
 
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
-  const page = ranked.slice(offset, offset + limit);
-  const texts = query.lean ? null : await longTexts(db, page.map((c) => c.rid));
-  const hits: SearchHit[] = page.map((c) => ({
-    id: c.doc.id,
-    textScore: c.textScore,
-    distanceKm: c.distance,
-    document: texts ? { ...c.doc, ...texts.get(c.rid) } : c.doc,
-  }));
-  return { total: ranked.length, hits, facets: facetCounts(memory, ranked, query.facets ?? []), engine: 'sqlite' };
+  const end = Math.min(ranking.rids.length, offset + limit);
+  const page: number[] = [];
+  for (let i = offset; i < end; i++) page.push(i);
+  const texts = query.lean ? null : await longTexts(db, page.map((i) => ranking.rids[i]!));
+  const hits: SearchHit[] = page.map((i) => {
+    const rid = ranking.rids[i]!;
+    const doc = memory.doc(rid);
+    const distance = ranking.distances[i]!;
+    return {
+      id: doc.id,
+      textScore: ranking.textScores ? ranking.textScores[i]! : 1,
+      distanceKm: Number.isNaN(distance) ? null : distance,
+      document: texts ? { ...doc, ...texts.get(rid) } : doc,
+    };
+  });
+  return { total: ranking.rids.length, hits, facets: facetCounts(memory, selection.rids, query.facets ?? []), engine: 'sqlite' };
 }
 
 /** null when there is no text to match (only stop words). */
@@ -93,52 +109,74 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
 }
 
 /** Without text: offers that can still take someone before full ones, then nearest first (with geo), then by id. */
-function rank(candidates: Candidate[], withGeo: boolean): Candidate[] {
-  if (!withGeo) return candidates.sort((a, b) => byFull(a, b) || byId(a, b));
-  // Around a place, candidates come nearest first, then by id (memory.ts): full ones are moved after the others.
-  const open: Candidate[] = [];
-  const full: Candidate[] = [];
-  for (const c of candidates) (c.doc.full ? full : open).push(c);
-  return full.length ? open.concat(full) : candidates;
+function rank(memory: MemoryIndex, selection: Selection, withGeo: boolean): Ranking {
+  const { rids, distances } = selection;
+  if (!withGeo) {
+    const order = rids.map((rid) => ({ rid, id: memory.doc(rid).id, full: memory.isFull(rid) }));
+    order.sort((a, b) => Number(a.full) - Number(b.full) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { rids: order.map((o) => o.rid), distances: order.map(() => NaN), textScores: null };
+  }
+  // Around a place, documents come nearest first, then by id (memory.ts): full ones are moved after the others.
+  const full: number[] = [];
+  for (let i = 0; i < rids.length; i++) if (memory.isFull(rids[i]!)) full.push(i);
+  if (full.length === 0) return { rids, distances, textScores: null };
+  const ranking: Ranking = { rids: [], distances: [], textScores: null };
+  for (let i = 0; i < rids.length; i++) {
+    if (memory.isFull(rids[i]!)) continue;
+    ranking.rids.push(rids[i]!);
+    ranking.distances.push(distances[i]!);
+  }
+  for (const i of full) {
+    ranking.rids.push(rids[i]!);
+    ranking.distances.push(distances[i]!);
+  }
+  return ranking;
+}
+
+interface TextRanked {
+  rid: number;
+  distance: number;
+  text: TextScore;
+  full: boolean;
 }
 
 /**
- * Orders the candidates the text matched: fewest typos, found in the name, offers that can still
- * take someone before full ones, bm25, then distance, then id. textScore maps that order onto 0..1: with T typo levels in use, documents with t typos
- * get ((T − t) + relative bm25) / (T + 1), relative to the best of their level.
+ * Orders the documents the text matched: fewest typos, found in the name, offers that can still
+ * take someone before full ones, bm25, then distance, then id. Text scores map that order onto
+ * 0..1: with T typo levels in use, documents with t typos get ((T − t) + relative bm25) / (T + 1),
+ * relative to the best of their level.
  */
-function rankByText(candidates: Candidate[], scores: ReadonlyMap<number, TextScore>, levels: number, withGeo: boolean): Candidate[] {
+function rankByText(memory: MemoryIndex, selection: Selection, scores: ReadonlyMap<number, TextScore>, levels: number, withGeo: boolean): Ranking {
   const best = new Array<number>(levels + 1).fill(0);
-  for (const c of candidates) {
-    const t = (c.text = scores.get(c.rid)!);
-    if (t.score < best[t.typos]!) best[t.typos] = t.score;
+  const ranked: TextRanked[] = [];
+  for (let i = 0; i < selection.rids.length; i++) {
+    const rid = selection.rids[i]!;
+    const text = scores.get(rid)!;
+    if (text.score < best[text.typos]!) best[text.typos] = text.score;
+    ranked.push({ rid, distance: selection.distances[i]!, text, full: memory.isFull(rid) });
   }
-  for (const c of candidates) {
-    const t = c.text!;
-    const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
-    c.textScore = (levels - t.typos + relative) / (levels + 1);
-  }
-  return candidates.sort((a, b) => {
-    const [s, t] = [a.text!, b.text!];
+  ranked.sort((a, b) => {
+    const [s, t] = [a.text, b.text];
     if (s.typos !== t.typos) return s.typos - t.typos;
     if (s.inName !== t.inName) return s.inName ? -1 : 1;
-    if (a.doc.full !== b.doc.full) return byFull(a, b);
+    if (a.full !== b.full) return a.full ? 1 : -1;
     if (s.score !== t.score) return s.score - t.score;
-    if (withGeo && a.distance !== b.distance) {
-      if (a.distance === null) return 1;
-      if (b.distance === null) return -1;
+    if (withGeo && a.distance !== b.distance && !(Number.isNaN(a.distance) && Number.isNaN(b.distance))) {
+      if (Number.isNaN(a.distance)) return 1;
+      if (Number.isNaN(b.distance)) return -1;
       return a.distance - b.distance;
     }
-    return byId(a, b);
+    const [x, y] = [memory.doc(a.rid).id, memory.doc(b.rid).id];
+    return x < y ? -1 : x > y ? 1 : 0;
   });
-}
-
-function byFull(a: Candidate, b: Candidate): number {
-  return Number(a.doc.full) - Number(b.doc.full);
-}
-
-function byId(a: Candidate, b: Candidate): number {
-  return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
+  return {
+    rids: ranked.map((r) => r.rid),
+    distances: ranked.map((r) => r.distance),
+    textScores: ranked.map(({ text: t }) => {
+      const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
+      return (levels - t.typos + relative) / (levels + 1);
+    }),
+  };
 }
 
 async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<number, LongTexts>> {
@@ -148,17 +186,14 @@ async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<numb
   return new Map(rows.map((r) => [r.rid, JSON.parse(r.texts) as LongTexts]));
 }
 
-/** Per wanted field, how many of the ranked documents carry each value (once per document). */
-function facetCounts(memory: MemoryIndex, ranked: readonly Candidate[], fields: readonly FacetField[]): SearchResult['facets'] {
+/** Per wanted field, how many of the documents carry each value (once per document). */
+function facetCounts(memory: MemoryIndex, rids: readonly number[], fields: readonly FacetField[]): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
   if (fields.length === 0) return facets;
   const { valueOf, ofField } = memory.facetCodes;
   // One pass over the documents, every field at once; then each field reads its codes.
   const counts = new Uint32Array(valueOf.length);
-  for (let i = 0; i < ranked.length; i++) {
-    const codes = ranked[i]!.facets;
-    for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
-  }
+  memory.countFacets(rids, counts);
   for (const field of fields) {
     const out: Record<string, number> = {};
     for (const code of ofField[FACET_FIELDS.indexOf(field)]!) {
