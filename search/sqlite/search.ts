@@ -39,10 +39,9 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
   const scored = text ? await textMatches(db, memory, text) : null;
   const selection = memory.select(query.filters, query.geo, scored ?? undefined);
   const withGeo = query.geo !== undefined;
-  const ranking = scored ? rankByText(memory, selection, scored.scores, text!.within.length, withGeo) : rank(memory, selection, withGeo);
-
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
+  const ranking = scored ? rankByText(memory, selection, scored.scores, text!.within.length, withGeo, offset + limit) : rank(memory, selection, withGeo);
   const end = Math.min(ranking.rids.length, offset + limit);
   const page: number[] = [];
   for (let i = offset; i < end; i++) page.push(i);
@@ -58,7 +57,7 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
       document: texts ? { ...doc, ...texts.get(rid) } : doc,
     };
   });
-  return { total: ranking.rids.length, hits, facets: facetCounts(memory, selection.rids, query.facets ?? []), engine: 'sqlite' };
+  return { total: selection.rids.length, hits, facets: facetCounts(memory, selection.rids, query.facets ?? []), engine: 'sqlite' };
 }
 
 /** null when there is no text to match (only stop words). */
@@ -142,11 +141,12 @@ interface TextRanked {
 
 /**
  * Orders the documents the text matched: fewest typos, found in the name, offers that can still
- * take someone before full ones, bm25, then distance, then id. Text scores map that order onto
- * 0..1: with T typo levels in use, documents with t typos get ((T − t) + relative bm25) / (T + 1),
+ * take someone before full ones, bm25, then distance, then id; only the first `keep` are put in
+ * order (the pages asked: a common word matches thousands). Text scores map that order onto 0..1:
+ * with T typo levels in use, documents with t typos get ((T − t) + relative bm25) / (T + 1),
  * relative to the best of their level.
  */
-function rankByText(memory: MemoryIndex, selection: Selection, scores: ReadonlyMap<number, TextScore>, levels: number, withGeo: boolean): Ranking {
+function rankByText(memory: MemoryIndex, selection: Selection, scores: ReadonlyMap<number, TextScore>, levels: number, withGeo: boolean, keep: number): Ranking {
   const best = new Array<number>(levels + 1).fill(0);
   const ranked: TextRanked[] = [];
   for (let i = 0; i < selection.rids.length; i++) {
@@ -155,7 +155,7 @@ function rankByText(memory: MemoryIndex, selection: Selection, scores: ReadonlyM
     if (text.score < best[text.typos]!) best[text.typos] = text.score;
     ranked.push({ rid, distance: selection.distances[i]!, text, full: memory.isFull(rid) });
   }
-  ranked.sort((a, b) => {
+  const before = (a: TextRanked, b: TextRanked) => {
     const [s, t] = [a.text, b.text];
     if (s.typos !== t.typos) return s.typos - t.typos;
     if (s.inName !== t.inName) return s.inName ? -1 : 1;
@@ -168,15 +168,54 @@ function rankByText(memory: MemoryIndex, selection: Selection, scores: ReadonlyM
     }
     const [x, y] = [memory.doc(a.rid).id, memory.doc(b.rid).id];
     return x < y ? -1 : x > y ? 1 : 0;
-  });
+  };
+  const first = firstInOrder(ranked, keep, before);
   return {
-    rids: ranked.map((r) => r.rid),
-    distances: ranked.map((r) => r.distance),
-    textScores: ranked.map(({ text: t }) => {
+    rids: first.map((r) => r.rid),
+    distances: first.map((r) => r.distance),
+    textScores: first.map(({ text: t }) => {
       const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
       return (levels - t.typos + relative) / (levels + 1);
     }),
   };
+}
+
+/**
+ * The first `keep` items in the order `before` gives (a total order), sorted: a whole sort when
+ * they are most of the items, else a heap of the best `keep` seen so far (n log keep).
+ */
+export function firstInOrder<T>(items: T[], keep: number, before: (a: T, b: T) => number): T[] {
+  if (keep <= 0) return [];
+  if (keep * 4 >= items.length) return items.sort(before).slice(0, keep);
+  // A heap with the worst of the kept items on top.
+  const heap: T[] = [];
+  const worse = (i: number, j: number) => before(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < keep) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (before(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(before);
 }
 
 async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<number, LongTexts>> {
