@@ -72,8 +72,18 @@ export function isSearchable(offer: Pick<Offer, 'status'>, structure: Pick<Struc
   return (SEARCHABLE_OFFER_STATUSES as readonly string[]).includes(offer.status) && structure.status === 'validated';
 }
 
+/** What a document reads of an offer (a whole Offer will do). */
+export const OFFER_FIELDS_FOR_DOCUMENT = [
+  'id', 'source', 'source_id', 'name', 'description', 'type', 'thematiques', 'publics', 'publics_details', 'access_conditions',
+  'fees', 'modes_accueil', 'zone', 'departement_code', 'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes',
+  'age_min', 'age_max', 'capacity', 'places_available', 'confirmed_at', 'updated_on', 'update_frequency_months', 'completeness',
+  'status', 'suspended_until', 'structure_id',
+] as const satisfies readonly (keyof Offer)[];
+
+export type OfferForDocument = Pick<Offer, (typeof OFFER_FIELDS_FOR_DOCUMENT)[number]> & { sessions?: Offer['sessions'] };
+
 /** The document of an offer (its sessions: those to come at least) on `today` (YYYY-MM-DD, French time). */
-export function buildSearchDocument(offer: Offer, structure: StructureForDocument, today: string): SearchDocument {
+export function buildSearchDocument(offer: OfferForDocument, structure: StructureForDocument, today: string): SearchDocument {
   const thematiques = offer.thematiques ?? [];
   const hasOwnPlace = offer.lat != null && offer.lon != null;
   return {

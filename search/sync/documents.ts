@@ -6,7 +6,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Box } from '../../api/domain/geo.ts';
 import type { Database } from '../../api/db/schema.ts';
 import { offerFromRow } from '../../api/db/offers.ts';
-import { buildSearchDocument, isSearchable, SEARCHABLE_OFFER_STATUSES, type SearchDocument, type StructureForDocument } from '../document.ts';
+import { buildSearchDocument, isSearchable, OFFER_FIELDS_FOR_DOCUMENT, SEARCHABLE_OFFER_STATUSES, type OfferForDocument, type SearchDocument, type StructureForDocument } from '../document.ts';
+import { decodeList } from '../../api/db/json.ts';
 import type { OfferSession } from '../../api/domain/offer.ts';
 
 /** D1 binds at most 100 parameters per statement. */
@@ -75,19 +76,24 @@ export async function documentChanges(db: Kysely<Database>, offerIds: readonly s
   return changes;
 }
 
+/** The offer columns a document reads (search/document.ts), qualified. */
+const OFFER_COLUMNS = OFFER_FIELDS_FOR_DOCUMENT.map((c) => `offers.${c}` as const);
+
 /**
- * Searchable offers joined with what their documents need of the structure. `byId`: for reading in
- * id order, page by page: the statuses are then checked row by row (`+`), so SQLite walks the
- * primary key instead of sorting every published offer for each page.
+ * Searchable offers (the columns their documents read) joined with what their documents need of
+ * the structure. `inStorageOrder`: for reading the whole catalogue page by page, in row order
+ * (SQLite then reads the table from start to end instead of jumping around it in id order; the
+ * statuses are checked row by row, `+`, so it walks the rows rather than an index on them).
  */
-function searchableOffers(db: Kysely<Database>, options: { byId?: boolean } = {}) {
-  const status = options.byId ? sql<string>`+offers.status` : sql<string>`offers.status`;
-  const structureStatus = options.byId ? sql<string>`+structures.status` : sql<string>`structures.status`;
+function searchableOffers(db: Kysely<Database>, options: { inStorageOrder?: boolean } = {}) {
+  const status = options.inStorageOrder ? sql<string>`+offers.status` : sql<string>`offers.status`;
+  const structureStatus = options.inStorageOrder ? sql<string>`+structures.status` : sql<string>`structures.status`;
   return db
     .selectFrom('offers')
     .innerJoin('structures', 'structures.id', 'offers.structure_id')
-    .selectAll('offers')
+    .select(OFFER_COLUMNS)
     .select([
+      sql<number>`offers.rowid`.as('row'),
       'structures.name as s_name',
       'structures.status as s_status',
       'structures.lon as s_lon',
@@ -102,7 +108,7 @@ function searchableOffers(db: Kysely<Database>, options: { byId?: boolean } = {}
 type SearchableOfferRow = Awaited<ReturnType<ReturnType<typeof searchableOffers>['execute']>>[number];
 
 function documentOfRow(row: SearchableOfferRow, sessions: ReadonlyMap<string, OfferSession[]>, today: string): SearchDocument {
-  // Built field by field: a rest pattern over ~50 columns costs more than the rest of the document.
+  // Built field by field: a copy of the row through a rest pattern costs more than the rest of the document.
   const structure: StructureForDocument = {
     id: row.structure_id,
     name: row.s_name,
@@ -112,18 +118,29 @@ function documentOfRow(row: SearchableOfferRow, sessions: ReadonlyMap<string, Of
     commune_code: row.s_commune_code,
     commune_name: row.s_commune_name,
   };
-  return buildSearchDocument(offerFromRow(row, sessions.get(row.id)), structure, today);
+  const offer: OfferForDocument = {
+    ...row,
+    status: row.status as OfferForDocument['status'],
+    update_frequency_months: row.update_frequency_months as OfferForDocument['update_frequency_months'],
+    thematiques: decodeList(row.thematiques),
+    publics: decodeList(row.publics),
+    modes_accueil: decodeList(row.modes_accueil),
+    zone: decodeList(row.zone),
+    itinerant_communes: decodeList(row.itinerant_communes),
+    sessions: sessions.get(row.id) ?? [],
+  };
+  return buildSearchDocument(offer, structure, today);
 }
 
-/** Every searchable document as of `today`, read page by page (ordered by id) so memory stays flat while reading. */
+/** Every searchable document as of `today`, read page by page (in row order) so memory stays flat while reading. */
 export async function* allSearchDocuments(db: Kysely<Database>, today: string, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
   const sessions = await upcomingSessions(db, today);
-  let after = '';
+  let after = 0;
   for (;;) {
-    const rows = await searchableOffers(db, { byId: true }).where('offers.id', '>', after).orderBy('offers.id').limit(pageSize).execute();
+    const rows = await searchableOffers(db, { inStorageOrder: true }).where(sql`offers.rowid`, '>', after).orderBy(sql`offers.rowid`).limit(pageSize).execute();
     if (!rows.length) return;
     yield rows.map((row) => documentOfRow(row, sessions, today));
-    after = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1]!.row;
     if (rows.length < pageSize) return;
   }
 }
