@@ -76,6 +76,7 @@ interface SizeReport {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const LOAD_AT_START = load();
 
 /** One pass over the mix: latencies per kind, and queries per second over the pass. */
 async function pass(index: SearchIndex, mix: ReturnType<typeof queryMix>): Promise<{ queries: Record<QueryKind, Latencies>; qps: number }> {
@@ -154,7 +155,7 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
 
 function printReport(reports: SizeReport[]): void {
   const out: string[] = [];
-  out.push(`Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --sizes ${SIZES.join(',')}\` on ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average at the end: ${load()}.`);
+  out.push(`Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average at the start: ${LOAD_AT_START}, at the end: ${load()}.`);
   for (const r of reports) {
     out.push('', `**${r.size.toLocaleString('en')} offers** (${r.documents.toLocaleString('en')} searchable; catalogue written in ${fmt(r.writeMs / 1000)} s; coverage of département ${COVERAGE_DEPARTEMENT}: ${fmt(r.coverageMs, 0)} ms; API load: ${r.apiPaths} URLs around ${r.apiCommunes} communes)`, '');
     const [a, b] = r.engines;
