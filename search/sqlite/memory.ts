@@ -85,7 +85,9 @@ export interface MemoryIndex {
   doc(rid: number): SearchDocument;
 }
 
-const cellOf = (lat: number, lon: number) => `${Math.floor(lat / CELL_DEGREES)}:${Math.floor(lon / CELL_DEGREES)}`;
+/** A grid cell's key: its row and column in one number (rows and columns stay within ±2,000). */
+const cellKey = (row: number, column: number) => row * 4096 + column;
+const cellOf = (lat: number, lon: number) => cellKey(Math.floor(lat / CELL_DEGREES), Math.floor(lon / CELL_DEGREES));
 
 /** The words a document adds to the vocabulary: the tokens of its FTS text. */
 export function termsOf(text: readonly string[]): string[] {
@@ -94,11 +96,6 @@ export function termsOf(text: readonly string[]): string[] {
 
 /** Places whose reachable documents are kept (see reachableFrom). */
 const MAX_PLACES = 512;
-
-interface Reached {
-  entry: Entry;
-  distance: number | null;
-}
 
 /** The documents reachable from a place, nearest first, in arrays (few objects for the collector). */
 interface Place {
@@ -109,6 +106,15 @@ interface Place {
   barriers: Uint16Array;
   /** Per mask of barriers asked, the positions of the entries answering one of them (worked out on demand). */
   answering: Map<number, Int32Array>;
+}
+
+function anyOf(values: readonly string[], wanted: ReadonlySet<string>): boolean {
+  for (const v of values) if (wanted.has(v)) return true;
+  return false;
+}
+
+function byDocumentId(a: Entry, b: Entry): number {
+  return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
 }
 
 /** The positions of a place's entries sharing a bit with `mask`, kept with the place. */
@@ -132,7 +138,7 @@ class Documents implements MemoryIndex {
   readonly entries = new Map<number, Entry>();
   readonly ridOfId = new Map<string, number>();
   /** Placed documents reachable only on site, by grid cell. */
-  readonly grid = new Map<string, Set<Entry>>();
+  readonly grid = new Map<number, Set<Entry>>();
   /** Remote, itinerant or unplaced: possibly reachable wherever the person is; also by zone code. */
   readonly anywhere = new Set<Entry>();
   readonly anywhereByZone = new Map<string, Set<Entry>>();
@@ -308,45 +314,63 @@ class Documents implements MemoryIndex {
       return known;
     }
     const zone = zoneCodes?.length ? new Set(zoneCodes) : null;
-    const reached: Reached[] = [];
-    const consider = (e: Entry) => {
-      if (zone && e.doc.zone.length && !e.doc.zone.some((code) => zone.has(code))) return;
-      const distance = distanceFrom(e, geo);
-      if (isReachable(e, distance, geo)) reached.push({ entry: e, distance });
-    };
+    const reached: Entry[] = [];
+    const kilometres: number[] = [];
     const box = boxAroundCircle(geo.lat, geo.lon, geo.radiusKm);
     const [latFrom, latTo] = [Math.floor(box.minLat / CELL_DEGREES), Math.floor(box.maxLat / CELL_DEGREES)];
     const [lonFrom, lonTo] = [Math.floor(box.minLon / CELL_DEGREES), Math.floor(box.maxLon / CELL_DEGREES)];
     for (let i = latFrom; i <= latTo; i++) {
       for (let j = lonFrom; j <= lonTo; j++) {
-        const cellEntries = this.grid.get(`${i}:${j}`);
-        if (cellEntries) for (const e of cellEntries) consider(e);
+        const cellEntries = this.grid.get(cellKey(i, j));
+        if (!cellEntries) continue;
+        for (const e of cellEntries) {
+          if (zone && e.doc.zone.length && !anyOf(e.doc.zone, zone)) continue;
+          const distance = distanceFrom(e, geo);
+          if (!isReachable(e, distance, geo)) continue;
+          reached.push(e);
+          kilometres.push(distance ?? NaN);
+        }
       }
     }
-    // The documents reachable from anywhere: only those open to the zone codes asked, when asked.
+    // The documents reachable from anywhere: only those listed under the zone codes asked (or open
+    // to all), when asked — so open to them already.
     const stamp = ++this.selections;
     for (const list of zone ? [Documents.OPEN, ...zone].flatMap((code) => this.anywhereByZone.get(code) ?? []) : [this.anywhere]) {
       for (const e of list) {
         if (e.seen === stamp) continue;
         e.seen = stamp;
-        consider(e);
+        const distance = distanceFrom(e, geo);
+        if (!isReachable(e, distance, geo)) continue;
+        reached.push(e);
+        kilometres.push(distance ?? NaN);
       }
     }
-    reached.sort((a, b) => {
-      if (a.distance !== b.distance) {
-        if (a.distance === null) return 1;
-        if (b.distance === null) return -1;
-        return a.distance - b.distance;
+    // Nearest first (unknown distances last), then by id.
+    const order = Array.from(reached, (_, k) => k);
+    order.sort((a, b) => {
+      const [x, y] = [kilometres[a]!, kilometres[b]!];
+      if (x !== y) {
+        if (Number.isNaN(x)) return Number.isNaN(y) ? byDocumentId(reached[a]!, reached[b]!) : 1;
+        if (Number.isNaN(y)) return -1;
+        return x - y;
       }
-      return a.entry.doc.id < b.entry.doc.id ? -1 : 1;
+      return byDocumentId(reached[a]!, reached[b]!);
     });
+    const n = order.length;
     const place: Place = {
-      entries: reached.map((r) => r.entry),
-      distances: Float64Array.from(reached, (r) => r.distance ?? NaN),
-      rids: Int32Array.from(reached, (r) => r.entry.rid),
-      barriers: Uint16Array.from(reached, (r) => r.entry.barriers),
+      entries: new Array<Entry>(n),
+      distances: new Float64Array(n),
+      rids: new Int32Array(n),
+      barriers: new Uint16Array(n),
       answering: new Map(),
     };
+    for (let k = 0; k < n; k++) {
+      const e = reached[order[k]!]!;
+      place.entries[k] = e;
+      place.distances[k] = kilometres[order[k]!]!;
+      place.rids[k] = e.rid;
+      place.barriers[k] = e.barriers;
+    }
     this.places.set(key, place);
     if (this.places.size > MAX_PLACES) this.places.delete(this.places.keys().next().value!);
     return place;
