@@ -15,7 +15,7 @@ function given(list: readonly string[] | undefined): list is readonly string[] {
   return list !== undefined && list.length > 0;
 }
 
-function anyIn(values: readonly string[], wanted: ReadonlySet<string>): boolean {
+export function anyIn(values: readonly string[], wanted: ReadonlySet<string>): boolean {
   for (const v of values) if (wanted.has(v)) return true;
   return false;
 }

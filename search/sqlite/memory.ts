@@ -14,7 +14,7 @@ import type { Database } from '../../api/db/schema.ts';
 import { boxAroundCircle } from '../../api/domain/geo.ts';
 import type { SearchDocument } from '../document.ts';
 import type { GeoConstraint, SearchFilters } from '../port.ts';
-import { ALL_PUBLICS, barrierMasks, distanceFrom, documentFacts, FacetCodes, isActiveOn, isOpenTo, isReachable, prepareFilters, sharesEach, type DocumentFacts } from './filters.ts';
+import { ALL_PUBLICS, anyIn, barrierMasks, distanceFrom, documentFacts, FacetCodes, isActiveOn, isOpenTo, isReachable, prepareFilters, sharesEach, type DocumentFacts } from './filters.ts';
 import { Columns, FULL, PUBLICS_UNCODED, SUSPENDED } from './columns.ts';
 import { storedGeneration } from './schema.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
@@ -106,11 +106,6 @@ interface Place {
   barriers: Uint16Array;
   /** Per mask of barriers asked, the positions of the entries answering one of them (worked out on demand). */
   answering: Map<number, Int32Array>;
-}
-
-function anyOf(values: readonly string[], wanted: ReadonlySet<string>): boolean {
-  for (const v of values) if (wanted.has(v)) return true;
-  return false;
 }
 
 function byDocumentId(a: Entry, b: Entry): number {
@@ -324,7 +319,7 @@ class Documents implements MemoryIndex {
         const cellEntries = this.grid.get(cellKey(i, j));
         if (!cellEntries) continue;
         for (const e of cellEntries) {
-          if (zone && e.doc.zone.length && !anyOf(e.doc.zone, zone)) continue;
+          if (zone && e.doc.zone.length && !anyIn(e.doc.zone, zone)) continue;
           const distance = distanceFrom(e, geo);
           if (!isReachable(e, distance, geo)) continue;
           reached.push(e);
