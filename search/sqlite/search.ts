@@ -45,10 +45,12 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
   const end = Math.min(ranking.rids.length, offset + limit);
   const page: number[] = [];
   for (let i = offset; i < end; i++) page.push(i);
+  // The documents are taken before reading long texts: a write may change the memory meanwhile.
+  const docs = page.map((i) => memory.doc(ranking.rids[i]!));
   const texts = query.lean ? null : await longTexts(db, page.map((i) => ranking.rids[i]!));
-  const hits: SearchHit[] = page.map((i) => {
+  const hits: SearchHit[] = page.map((i, k) => {
     const rid = ranking.rids[i]!;
-    const doc = memory.doc(rid);
+    const doc = docs[k]!;
     const distance = ranking.distances[i]!;
     return {
       id: doc.id,
