@@ -45,8 +45,9 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
   const end = Math.min(ranking.rids.length, offset + limit);
   const page: number[] = [];
   for (let i = offset; i < end; i++) page.push(i);
-  // The documents are taken before reading long texts: a write may change the memory meanwhile.
+  // The documents and facets are taken before reading long texts: a write may change the memory meanwhile.
   const docs = page.map((i) => memory.doc(ranking.rids[i]!));
+  const facets = facetCounts(memory, selection.rids, query.facets ?? []);
   const texts = query.lean ? null : await longTexts(db, page.map((i) => ranking.rids[i]!));
   const hits: SearchHit[] = page.map((i, k) => {
     const rid = ranking.rids[i]!;
@@ -59,7 +60,7 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
       document: texts ? { ...doc, ...texts.get(rid) } : doc,
     };
   });
-  return { total: selection.rids.length, hits, facets: facetCounts(memory, selection.rids, query.facets ?? []), engine: 'sqlite' };
+  return { total: selection.rids.length, hits, facets, engine: 'sqlite' };
 }
 
 /** null when there is no text to match (only stop words). */
