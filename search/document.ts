@@ -5,6 +5,7 @@
  * (SearchFilters.activeOn) while it lasts.
  */
 import type { Offer } from '../api/domain/offer.ts';
+import { isFull } from '../api/domain/capacity.ts';
 import { barriersOfThematiques, categorieOfThematique, type Thematique } from '../api/domain/referentials/index.ts';
 
 export interface SearchDocument {
@@ -36,6 +37,11 @@ export interface SearchDocument {
   age_max: number | null;
   capacity: number | null;
   places_available: number | null;
+  /**
+   * « Complet » (api/domain/capacity.ts isFull): no place left on the offer, or on none of its sessions
+   * to come, on the day the document was built. Full offers rank after the others that match as well.
+   */
+  full: boolean;
   /** ISO timestamp of the last confirmation (or the source's date_maj). */
   confirmed_at: string;
   update_frequency_months: number;
@@ -66,7 +72,18 @@ export function isSearchable(offer: Pick<Offer, 'status'>, structure: Pick<Struc
   return (SEARCHABLE_OFFER_STATUSES as readonly string[]).includes(offer.status) && structure.status === 'validated';
 }
 
-export function buildSearchDocument(offer: Offer, structure: StructureForDocument): SearchDocument {
+/** What a document reads of an offer (a whole Offer will do). */
+export const OFFER_FIELDS_FOR_DOCUMENT = [
+  'id', 'source', 'source_id', 'name', 'description', 'type', 'thematiques', 'publics', 'publics_details', 'access_conditions',
+  'fees', 'modes_accueil', 'zone', 'departement_code', 'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes',
+  'age_min', 'age_max', 'capacity', 'places_available', 'confirmed_at', 'updated_on', 'update_frequency_months', 'completeness',
+  'status', 'suspended_until', 'structure_id',
+] as const satisfies readonly (keyof Offer)[];
+
+export type OfferForDocument = Pick<Offer, (typeof OFFER_FIELDS_FOR_DOCUMENT)[number]> & { sessions?: Offer['sessions'] };
+
+/** The document of an offer (its sessions: those to come at least) on `today` (YYYY-MM-DD, French time). */
+export function buildSearchDocument(offer: OfferForDocument, structure: StructureForDocument, today: string): SearchDocument {
   const thematiques = offer.thematiques ?? [];
   const hasOwnPlace = offer.lat != null && offer.lon != null;
   return {
@@ -97,6 +114,7 @@ export function buildSearchDocument(offer: Offer, structure: StructureForDocumen
     age_max: offer.age_max,
     capacity: offer.capacity,
     places_available: offer.places_available,
+    full: isFull(offer, today),
     confirmed_at: offer.confirmed_at ?? `${offer.updated_on}T00:00:00.000Z`,
     update_frequency_months: offer.update_frequency_months,
     completeness: offer.completeness ?? 0,

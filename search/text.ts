@@ -7,7 +7,7 @@
  */
 import { labelOf, referentialsPayload, type ReferentialName } from '../api/domain/referentials/index.ts';
 import type { SearchDocument } from './document.ts';
-import { searchTerms } from './lexicon/index.ts';
+import { searchTermsText } from './lexicon/index.ts';
 
 export interface DocumentTexts {
   name: string;
@@ -20,13 +20,13 @@ export interface DocumentTexts {
 export const TEXT_FIELDS = ['name', 'labels', 'structure', 'description'] as const satisfies readonly (keyof DocumentTexts)[];
 
 function indexedText(...parts: (string | null | undefined)[]): string {
-  return searchTerms(parts.filter(Boolean).join(' ')).join(' ');
+  return searchTermsText(parts.filter(Boolean).join(' '));
 }
 
 type LabelledReferential = Extract<ReferentialName, 'thematiques' | 'categories' | 'barriers' | 'publics' | 'types' | 'frais' | 'modes_accueil'>;
 
-/** Every code's label in search-term form, worked out once (tens of thousands of documents share them). */
-const LABEL_TERMS: ReadonlyMap<string, string> = (() => {
+/** Every code's label in search-term form, per referential, worked out once (tens of thousands of documents share them). */
+const LABEL_TERMS: Readonly<Record<LabelledReferential, ReadonlyMap<string, string>>> = (() => {
   const payload = referentialsPayload();
   const codes: Record<LabelledReferential, string[]> = {
     thematiques: payload.thematiques.map((e) => e.value),
@@ -37,30 +37,37 @@ const LABEL_TERMS: ReadonlyMap<string, string> = (() => {
     frais: payload.frais.map((e) => e.value),
     modes_accueil: payload.modes_accueil.map((e) => e.value),
   };
-  const terms = new Map<string, string>();
-  for (const [referential, values] of Object.entries(codes)) {
-    for (const value of values) terms.set(`${referential}:${value}`, indexedText(labelOf(referential as LabelledReferential, value) ?? value));
+  const terms = {} as Record<LabelledReferential, Map<string, string>>;
+  for (const [referential, values] of Object.entries(codes) as [LabelledReferential, string[]][]) {
+    terms[referential] = new Map(values.map((value) => [value, indexedText(labelOf(referential, value) ?? value)]));
   }
   return terms;
 })();
 
-function labelTerms(referential: LabelledReferential, values: readonly (string | null)[]): string[] {
-  return values.flatMap((v) => (v === null ? [] : [LABEL_TERMS.get(`${referential}:${v}`) ?? indexedText(v)]));
+/** The labels of these codes, in search-term form, each followed by a space (unknown codes: the code itself). */
+function labelTerms(referential: LabelledReferential, values: readonly (string | null)[]): string {
+  const terms = LABEL_TERMS[referential];
+  let out = '';
+  for (const v of values) {
+    if (v === null) continue;
+    const t = terms.get(v) ?? indexedText(v);
+    if (t) out += `${t} `;
+  }
+  return out;
 }
 
 export function documentTexts(doc: SearchDocument): DocumentTexts {
-  const labels = [
-    ...labelTerms('thematiques', doc.thematiques),
-    ...labelTerms('categories', doc.categories),
-    ...labelTerms('barriers', doc.barriers),
-    ...labelTerms('publics', doc.publics),
-    ...labelTerms('types', [doc.type]),
-    ...labelTerms('frais', [doc.fees]),
-    ...labelTerms('modes_accueil', doc.modes_accueil),
-  ];
+  const labels =
+    labelTerms('thematiques', doc.thematiques) +
+    labelTerms('categories', doc.categories) +
+    labelTerms('barriers', doc.barriers) +
+    labelTerms('publics', doc.publics) +
+    labelTerms('types', [doc.type]) +
+    labelTerms('frais', [doc.fees]) +
+    labelTerms('modes_accueil', doc.modes_accueil);
   return {
     name: indexedText(doc.name),
-    labels: labels.filter(Boolean).join(' '),
+    labels: labels.slice(0, -1),
     structure: indexedText(doc.structure_name),
     description: indexedText(doc.description, doc.publics_details, doc.access_conditions, doc.commune_name),
   };

@@ -35,6 +35,36 @@ export async function enqueueOffersOfStructure(db: Kysely<Database>, structureId
     .execute();
 }
 
+/**
+ * The searchable offers with a session whose last day was `day`: whether they are « complet » (a
+ * document's `full`, api/domain/capacity.ts) may have changed with it, as it reads the sessions to
+ * come. Offers already waiting in the outbox are left as they are. Returns how many were enqueued.
+ */
+export async function enqueueOffersWithSessionEndedOn(db: Kysely<Database>, day: string, now: Date): Promise<number> {
+  const stamp = now.toISOString();
+  const result = await db
+    .insertInto('search_outbox')
+    .columns(['offer_id', 'enqueued_at', 'next_attempt_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('offers')
+        .select((s) => ['offers.id', s.val(stamp).as('enqueued_at'), s.val(stamp).as('next_attempt_at')])
+        .where('offers.status', 'in', ['published', 'suspended'])
+        .where((w) =>
+          w.exists(
+            w
+              .selectFrom('offer_sessions')
+              .select('offer_sessions.id')
+              .whereRef('offer_sessions.offer_id', '=', 'offers.id')
+              .where((x) => x(x.fn.coalesce('offer_sessions.ends_on', 'offer_sessions.starts_on'), '=', day)),
+          ),
+        )
+        .where((w) => w.not(w.exists(w.selectFrom('search_outbox').select('search_outbox.id').whereRef('search_outbox.offer_id', '=', 'offers.id')))),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
 /** Rows due at `now`, oldest first. */
 export async function dueOutboxRows(db: Kysely<Database>, now: Date, limit: number): Promise<OutboxRow[]> {
   return db

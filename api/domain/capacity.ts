@@ -57,7 +57,16 @@ export function changesNothing(change: PlacesChange, offer: Pick<Offer, 'places_
   return offerSame && sessionsSame;
 }
 
-/** Full for the search and matching (the offer's own count; sessions are shown on its page). */
-export function isFull(offer: Pick<Offer, 'places_available'>): boolean {
-  return offer.places_available === 0;
+/**
+ * "Complet", for the search and the matching: no place left on the offer, or sessions to come and no
+ * place left on any of them (a session whose places are unknown may still take someone). The
+ * search documents carry it, worked out on the day they are built (search/document.ts).
+ */
+export function isFull(
+  offer: Pick<Offer, 'places_available'> & { sessions?: readonly Pick<OfferSession, 'starts_on' | 'ends_on' | 'places_available'>[] },
+  today: string,
+): boolean {
+  if (offer.places_available !== null && offer.places_available <= 0) return true;
+  const upcoming = (offer.sessions ?? []).filter((s) => isUpcoming(s, today));
+  return upcoming.length > 0 && upcoming.every((s) => s.places_available !== null && s.places_available <= 0);
 }

@@ -3,6 +3,8 @@
  * idempotent and cheap when there is nothing to do, so the Node server runs them at start and hourly,
  * and the Workers entry on its cron trigger. Logs carry counts only. Tasks:
  *   - suspensions that ended → published again (audited as a system `resume`);
+ *   - sessions that ended yesterday → their offers' search documents rebuilt (« complet » reads the
+ *     sessions to come; an hourly run enqueues an offer again only once the outbox has taken it);
  *   - orientations: a reminder to the structure after 10 days, expiry after 30 (jobs/orientation-deadlines.ts);
  *   - personal data: anonymisation and purges of db/retention.ts (ORIENTATION_RETENTION_DAYS...);
  *   - the monthly freshness digest to structures with overdue offers (jobs/freshness-campaign.ts).
@@ -14,6 +16,7 @@ import type { Logger } from '../app.ts';
 import type { AppConfig } from '../config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { resumeEndedSuspensions } from '../db/offer-editing.ts';
+import { enqueueOffersWithSessionEndedOn } from '../db/search-outbox.ts';
 import { runRetention, type RetentionReport } from '../db/retention.ts';
 import { frenchToday } from '../domain/di/schema.ts';
 import { runOrientationDeadlines } from './orientation-deadlines.ts';
@@ -30,6 +33,8 @@ export interface MaintenanceDeps {
 export interface MaintenanceReport {
   /** Offers whose suspension ended and that are public again. */
   resumedOffers: number;
+  /** Offers with a session that ended yesterday, queued for the search index. */
+  reindexedOffers: number;
   remindedOrientations: number;
   expiredOrientations: number;
   retention: RetentionReport | null;
@@ -40,7 +45,7 @@ export interface MaintenanceReport {
 }
 
 export async function runMaintenance(deps: MaintenanceDeps): Promise<MaintenanceReport> {
-  const report: MaintenanceReport = { resumedOffers: 0, remindedOrientations: 0, expiredOrientations: 0, retention: null, digests: 0, failed: [] };
+  const report: MaintenanceReport = { resumedOffers: 0, reindexedOffers: 0, remindedOrientations: 0, expiredOrientations: 0, retention: null, digests: 0, failed: [] };
   const task = async (name: string, run: () => Promise<void>) => {
     try {
       await run();
@@ -52,6 +57,10 @@ export async function runMaintenance(deps: MaintenanceDeps): Promise<Maintenance
   await task('suspensions', async () => {
     const now = deps.clock();
     report.resumedOffers = (await resumeEndedSuspensions(deps.db, frenchToday(now), now)).length;
+  });
+  await task('sessions', async () => {
+    const now = deps.clock();
+    report.reindexedOffers = await enqueueOffersWithSessionEndedOn(deps.db, previousDay(frenchToday(now)), now);
   });
   await task('orientations', async () => {
     const r = await runOrientationDeadlines(deps);
@@ -66,6 +75,7 @@ export async function runMaintenance(deps: MaintenanceDeps): Promise<Maintenance
   });
   const counts = {
     resumed: report.resumedOffers,
+    reindexed: report.reindexedOffers,
     reminded: report.remindedOrientations,
     expired: report.expiredOrientations,
     digests: report.digests,
@@ -73,6 +83,12 @@ export async function runMaintenance(deps: MaintenanceDeps): Promise<Maintenance
   };
   if (Object.values(counts).some((n) => n > 0)) deps.logger.info('maintenance', counts);
   return report;
+}
+
+/** The calendar day before `day` (YYYY-MM-DD). */
+export function previousDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! - 1)).toISOString().slice(0, 10);
 }
 
 /** Runs the maintenance now, then every `intervalMs` (default 1 h) until stopped; failures are logged and retried next time. */

@@ -10,6 +10,7 @@ import { deleteOutboxRows, dueOutboxRows, markOutboxFailed, type OutboxRow } fro
 import type { SearchIndex } from '../../search/port.ts';
 import { documentChanges } from '../../search/sync/documents.ts';
 import { isSearchUnavailable } from '../../search/service.ts';
+import { frenchDay } from '../domain/matching/index.ts';
 import type { Logger } from '../app.ts';
 
 export const DEFAULT_DRAIN_BATCH = 500;
@@ -44,8 +45,8 @@ function describe(target: SearchIndex, error: unknown): string {
 }
 
 /** Pushes to every index, each whatever the others did (so the SQLite fallback stays fresh while Meilisearch is down); throws if one failed. */
-async function push(targets: readonly SearchIndex[], offerIds: readonly string[], db: Kysely<Database>) {
-  const changes = await documentChanges(db, offerIds);
+async function push(targets: readonly SearchIndex[], offerIds: readonly string[], db: Kysely<Database>, today: string) {
+  const changes = await documentChanges(db, offerIds, today);
   const failures: { target: SearchIndex; error: unknown }[] = [];
   for (const target of targets) {
     try {
@@ -97,7 +98,7 @@ export async function drainSearchOutbox(
 
   const offerIds = [...byOffer.keys()];
   try {
-    await succeed(offerIds, await push(targets, offerIds, db));
+    await succeed(offerIds, await push(targets, offerIds, db, frenchDay(options.now)));
   } catch (error) {
     const unavailable = (error as { unavailable?: boolean }).unavailable === true;
     if (unavailable || offerIds.length === 1) {
@@ -106,7 +107,7 @@ export async function drainSearchOutbox(
       // The engine answered but refused the batch: push offer by offer so one bad document does not hold back the others.
       for (const id of offerIds) {
         try {
-          await succeed([id], await push(targets, [id], db));
+          await succeed([id], await push(targets, [id], db, frenchDay(options.now)));
         } catch (single) {
           await fail([id], single);
         }

@@ -59,7 +59,7 @@ export function coverageRoutes(deps: AppDeps) {
     const [communes, areas] = await Promise.all([departementCommunesForCoverage(deps.db, dept), departementAreasWithCommunes(deps.db, dept)]);
     const centres = communes.flatMap((m) => (m.lat != null && m.lon != null ? [{ lat: m.lat, lon: m.lon }] : []));
     const [offers, unmetTotals] = await Promise.all([
-      searchDocumentsAround(deps.db, dept, boxAroundPoints(centres, radiusKm) ?? NOWHERE),
+      searchDocumentsAround(deps.db, dept, boxAroundPoints(centres, radiusKm) ?? NOWHERE, today),
       unmetNeedsOfDepartement(deps.db, dept, period.from, period.to),
     ]);
     const coverage = computeCoverage({ communes, areas, offers, radiusKm, day: today });

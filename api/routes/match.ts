@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { parseJsonBody } from '../http/body.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { getCommune } from '../db/territories.ts';
+import { cachedCommuneLookup } from '../db/commune-cache.ts';
 import { recordUnmetNeeds } from '../db/unmet-needs.ts';
 import { searchOr503 } from './search.ts';
 import { zoneCodesOfCommune } from '../domain/territory.ts';
@@ -35,10 +35,11 @@ const ITEMS_PER_GROUP = 50;
 
 export function matchRoutes(deps: AppDeps) {
   const app = new Hono();
+  const communeOf = cachedCommuneLookup(deps.db);
 
   app.post('/match', async (c) => {
     const profile = await parseJsonBody(c, profileSchema, 'Profil invalide');
-    const commune = await getCommune(deps.db, profile.commune);
+    const commune = await communeOf(profile.commune);
     if (!commune) throw new HttpProblem(400, 'Profil invalide', undefined, [{ path: 'commune', message: `Commune inconnue : ${profile.commune}` }]);
 
     const radius = radiusKm(profile);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { csvList, paginationSchema, parseOr400 } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { getCommune } from '../db/territories.ts';
+import { cachedCommuneLookup } from '../db/commune-cache.ts';
 import { zoneCodesOfCommune } from '../domain/territory.ts';
 import {
   barrierSchema,
@@ -23,9 +23,9 @@ import {
   accessOf,
   candidateDistanceKm,
   DEFAULT_RADIUS_KM,
-  frenchDay,
+  frenchDayByMinute,
+  isSummaryOverdue,
   MAX_RADIUS_KM,
-  offerSummary,
   reasonsFor,
   requestedNeeds,
   type Access,
@@ -33,6 +33,7 @@ import {
 } from '../domain/matching/index.ts';
 import { FACET_FIELDS, type GeoConstraint, type SearchFilters, type SearchQuery } from '../../search/port.ts';
 import { isSearchUnavailable, type ServiceSearchResult } from '../../search/service.ts';
+import { searchAnswerWriter, type SearchItem } from './search-response.ts';
 
 /** The search service's answer, or a 503 problem when no engine can answer. */
 export async function searchOr503(deps: Pick<AppDeps, 'search'>, query: SearchQuery): Promise<ServiceSearchResult> {
@@ -75,12 +76,15 @@ const searchQuery = z
 
 export function searchRoutes(deps: AppDeps) {
   const app = new Hono();
+  const communeOf = cachedCommuneLookup(deps.db);
+  const dayOf = frenchDayByMinute();
+  const answerText = searchAnswerWriter();
 
   app.get('/search', async (c) => {
     const q = parseOr400(searchQuery, c.req.query());
     const radiusKm = q.radius_km ?? DEFAULT_RADIUS_KM;
     const now = deps.clock();
-    const filters: SearchFilters = { activeOn: frenchDay(now) };
+    const filters: SearchFilters = { activeOn: dayOf(now) };
     if (q.barriers?.length) filters.barriers = q.barriers;
     if (q.thematiques?.length) filters.thematiques = q.thematiques;
     if (q.publics?.length) filters.publics = q.publics;
@@ -92,7 +96,7 @@ export function searchRoutes(deps: AppDeps) {
     let place: PersonPlace | null = null;
     let geo: GeoConstraint | undefined;
     if (q.commune) {
-      const commune = await getCommune(deps.db, q.commune);
+      const commune = await communeOf(q.commune);
       if (!commune) throw new HttpProblem(400, 'Paramètres invalides', undefined, [{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
       place = {
         commune: { code: commune.code, name: commune.name },
@@ -120,7 +124,7 @@ export function searchRoutes(deps: AppDeps) {
     });
 
     const needs = requestedNeeds({ barriers: q.barriers, thematiques: q.thematiques });
-    const items = result.hits.map((hit) => {
+    const items = result.hits.map((hit): SearchItem => {
       const doc = hit.document;
       let access: Access | null = null;
       if (place) access = accessOf(doc, place, radiusKm);
@@ -130,23 +134,17 @@ export function searchRoutes(deps: AppDeps) {
       }
       const distance = hit.distanceKm ?? (geo ? candidateDistanceKm(doc, geo) : null);
       return {
-        ...offerSummary(doc, now),
-        structure: { id: doc.structure_id, name: doc.structure_name },
+        document: doc,
+        overdue: isSummaryOverdue(doc, now),
         distance_km: distance == null ? null : Math.round(distance * 10) / 10,
         reasons: reasonsFor(doc, { need: null, needs, access, publics: q.publics, now }),
       };
     });
 
     c.header('X-Search-Engine', result.engine);
-    return c.json({
-      total: result.total,
-      page: q.page,
-      size: q.size,
-      items,
-      facets: result.facets,
-      engine: result.engine,
-      degraded: result.degraded,
-    });
+    c.header('Content-Type', 'application/json');
+    // The items' summaries are written once per document (search-response.ts), not at every request.
+    return c.body(answerText({ total: result.total, page: q.page, size: q.size, items, facets: result.facets, engine: result.engine, degraded: result.degraded }));
   });
 
   return app;

@@ -14,13 +14,15 @@ export interface MeiliDocument extends SearchDocument {
   text_description: string;
   /** suspended_until as a number (YYYYMMDD): Meilisearch compares numbers only. */
   suspended_until_day: number | null;
+  /** `full` as a number (0 can take someone, 1 complet): custom ranking rules read numbers or strings only. */
+  full_rank: 0 | 1;
 }
 
 /** Fields of SearchDocument, in a fixed list so a hit is returned without the engine's extras. */
 const DOCUMENT_FIELDS = [
   'id', 'source', 'source_id', 'name', 'description', 'structure_id', 'structure_name', 'type', 'thematiques', 'categories',
   'barriers', 'publics', 'publics_details', 'access_conditions', 'fees', 'modes_accueil', 'zone', 'departement_code',
-  'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes', 'age_min', 'age_max', 'capacity', 'places_available',
+  'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes', 'age_min', 'age_max', 'capacity', 'places_available', 'full',
   'confirmed_at', 'update_frequency_months', 'completeness', 'suspended_until',
 ] as const satisfies readonly (keyof SearchDocument)[];
 
@@ -40,6 +42,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     text_structure: text.structure,
     text_description: text.description,
     suspended_until_day: dayNumber(doc.suspended_until),
+    full_rank: doc.full ? 1 : 0,
   };
   if (doc.lat != null && doc.lon != null) meili._geo = { lat: doc.lat, lng: doc.lon };
   return meili;
@@ -53,5 +56,6 @@ export function dayNumber(day: string | null): number | null {
 export function fromMeiliHit(hit: Record<string, unknown>): SearchDocument {
   const doc: Record<string, unknown> = {};
   for (const field of DOCUMENT_FIELDS) doc[field] = hit[field] ?? null;
+  doc.full = hit.full === true;
   return doc as unknown as SearchDocument;
 }

@@ -47,10 +47,13 @@ export const FILTERABLE_ATTRIBUTES = [
 export const SORTABLE_ATTRIBUTES = ['id', '_geo', 'name', 'confirmed_at', 'completeness', 'places_available'];
 
 /**
- * Text relevance first and whole (exactness included), then the query's sort (distance, then id):
- * the port's order. The default puts `sort` before `exactness`.
+ * The port's order: how well the text matches (words, typos, proximity, attribute: the coarse
+ * levels the SQLite engine's fewest typos and match in the name stand for), then offers that can
+ * still take someone before full ones (`full_rank`, like the SQLite engine), then the rest of text
+ * relevance (exactness; bm25 there), then the query's sort (distance, then id). The default puts
+ * `sort` before `exactness`.
  */
-export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'];
+export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'full_rank:asc', 'exactness', 'sort'];
 
 /** Same thresholds as the SQLite engine: one typo from 5 letters, two from 9. */
 export const MIN_WORD_SIZE_FOR_TYPOS = { oneTypo: 5, twoTypos: 9 };

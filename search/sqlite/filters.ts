@@ -15,7 +15,7 @@ function given(list: readonly string[] | undefined): list is readonly string[] {
   return list !== undefined && list.length > 0;
 }
 
-function anyIn(values: readonly string[], wanted: ReadonlySet<string>): boolean {
+export function anyIn(values: readonly string[], wanted: ReadonlySet<string>): boolean {
   for (const v of values) if (wanted.has(v)) return true;
   return false;
 }
@@ -23,30 +23,51 @@ function anyIn(values: readonly string[], wanted: ReadonlySet<string>): boolean 
 /** A filter set with its lists as sets, built once per query. */
 export interface PreparedFilters {
   test(doc: SearchDocument): boolean;
+  /** True when `test` has nothing to check (every check is done already by cheaper means, or absent). */
+  readonly empty: boolean;
 }
 
-export function prepareFilters(f: SearchFilters = {}): PreparedFilters {
+/** Checks the caller makes itself, by cheaper means, that `test` may skip. */
+export interface ChecksDone {
+  /** The zone codes (the documents come from a place worked out with them). */
+  zoneCodes?: boolean;
+  /** The barriers (their bits, see barrierMasks). */
+  barriers?: boolean;
+  /** The publics (their bits, see columns.ts). */
+  publics?: boolean;
+  /** The suspension (a flag, then isActiveOn for the suspended ones). */
+  suspension?: boolean;
+}
+
+/** Not suspended through the day asked (without a day: not suspended at all). */
+export function isActiveOn(d: Pick<SearchDocument, 'suspended_until'>, activeOn: string | undefined): boolean {
+  return d.suspended_until === null || (activeOn !== undefined && d.suspended_until < activeOn);
+}
+
+export function prepareFilters(f: SearchFilters = {}, done: ChecksDone = {}): PreparedFilters {
   const set = (list: readonly string[] | undefined) => (given(list) ? new Set(list) : null);
   const ids = set(f.ids);
-  const barriers = set(f.barriers);
+  const barriers = done.barriers ? null : set(f.barriers);
   const thematiques = set(f.thematiques);
   const categories = set(f.categories);
-  const publics = set(f.publics);
+  const publics = done.publics ? null : set(f.publics);
   const types = set(f.types);
   const fees = set(f.fees);
   const modes = set(f.modes);
   const departements = set(f.departements);
-  const zoneCodes = set(f.zoneCodes);
+  const zoneCodes = done.zoneCodes ? null : set(f.zoneCodes);
   const { age, activeOn } = f;
+  const suspension = !done.suspension;
+  const empty = !suspension && [ids, barriers, thematiques, categories, publics, types, fees, modes, departements, zoneCodes].every((s) => s === null) && age === undefined;
   return {
+    empty,
     test(d) {
-      // Suspended through the day asked (or at all, without a day): left out.
-      if (d.suspended_until !== null && !(activeOn !== undefined && d.suspended_until < activeOn)) return false;
+      if (suspension && !isActiveOn(d, activeOn)) return false;
       if (ids && !ids.has(d.id)) return false;
       if (barriers && !anyIn(d.barriers, barriers)) return false;
       if (thematiques && !anyIn(d.thematiques, thematiques)) return false;
       if (categories && !anyIn(d.categories, categories)) return false;
-      if (publics && !d.publics.includes(ALL_PUBLICS) && !anyIn(d.publics, publics)) return false;
+      if (publics && !isOpenTo(d, publics)) return false;
       if (types && (d.type === null || !types.has(d.type))) return false;
       if (fees && (d.fees === null || !fees.has(d.fees))) return false;
       if (modes && !anyIn(d.modes_accueil, modes)) return false;
@@ -56,6 +77,11 @@ export function prepareFilters(f: SearchFilters = {}): PreparedFilters {
       return true;
     },
   };
+}
+
+/** Open to one of these publics: tous-publics, or one of them listed. */
+export function isOpenTo(d: Pick<SearchDocument, 'publics'>, publics: ReadonlySet<string>): boolean {
+  return d.publics.includes(ALL_PUBLICS) || anyIn(d.publics, publics);
 }
 
 export const isRemote = (d: SearchDocument) => d.modes_accueil.includes(REMOTE_MODE);
@@ -75,18 +101,32 @@ function barrierBits(barriers: readonly (string | undefined)[]): number | null {
   return bits;
 }
 
+/** What the barrier filters ask, as bits: a document must share bits with each mask. */
+export interface BarrierMasks {
+  masks: number[];
+  /** The `barriers` filter is exactly its mask (every barrier asked is known): no need to test it again. */
+  exact: boolean;
+}
+
 /**
- * The barriers a document must answer one of to pass the filters, as bits, or null when they do
- * not say: a document's barriers come from its thématiques, so asking for thématiques or
- * catégories asks for their barriers too.
+ * The barriers a document must answer to pass the filters, as masks of bits, each of which it must
+ * share one bit with: a document's barriers come from its thématiques, so asking for thématiques or
+ * catégories asks for their barriers too. Filters are and-ed, so each gives its own mask.
  */
-export function requiredBarriers(f: SearchFilters = {}): number | null {
-  const asked = [
-    given(f.barriers) ? barrierBits(f.barriers) : null,
+export function barrierMasks(f: SearchFilters = {}): BarrierMasks {
+  const barriers = given(f.barriers) ? barrierBits(f.barriers) : null;
+  const masks = [
+    barriers,
     given(f.thematiques) ? barrierBits(f.thematiques.map(barrierOfThematique)) : null,
     given(f.categories) ? barrierBits(f.categories.map((c) => barrierOfCategorie(c as Categorie))) : null,
   ].filter((bits): bits is number => bits !== null);
-  return asked.length ? asked.reduce((a, b) => a & b) : null;
+  return { masks, exact: barriers !== null };
+}
+
+/** True when these bits share one with each mask. */
+export function sharesEach(bits: number, masks: readonly number[]): boolean {
+  for (let i = 0; i < masks.length; i++) if ((bits & masks[i]!) === 0) return false;
+  return true;
 }
 
 /** What filtering, reach and facets need of a document, worked out once when it enters memory. */
@@ -97,20 +137,29 @@ export interface DocumentFacts {
   placed: boolean;
   /** Its barriers as bits (BARRIER_KEYS order). */
   barriers: number;
-  /** Per FACET_FIELDS field, its distinct values as numbers (see FacetCodes). */
-  facets: readonly (readonly number[])[];
+  /** Its distinct facet values, every field together, as codes (see FacetCodes). */
+  facets: readonly number[];
 }
 
-/** Facet values as small numbers, per field, so counting is adding to an array. */
+/**
+ * Facet values as small numbers, one numbering for all fields, so counting the facets of a result
+ * is one pass adding to one array.
+ */
 export class FacetCodes {
   private readonly codes = FACET_FIELDS.map(() => new Map<string, number>());
-  readonly values: string[][] = FACET_FIELDS.map(() => []);
+  /** Per code, its field (index in FACET_FIELDS) and its value. */
+  readonly fieldOf: number[] = [];
+  readonly valueOf: string[] = [];
+  /** Per field, its codes, in the order they were met. */
+  readonly ofField: number[][] = FACET_FIELDS.map(() => []);
 
   code(field: number, value: string): number {
     const codes = this.codes[field]!;
     let code = codes.get(value);
     if (code === undefined) {
-      code = this.values[field]!.push(value) - 1;
+      code = this.valueOf.push(value) - 1;
+      this.fieldOf.push(field);
+      this.ofField[field]!.push(code);
       codes.set(value, code);
     }
     return code;
@@ -118,17 +167,19 @@ export class FacetCodes {
 }
 
 export function documentFacts(doc: SearchDocument, codes: FacetCodes): DocumentFacts {
+  const facets: number[] = [];
+  FACET_FIELDS.forEach((field, i) => {
+    const raw = doc[field];
+    const values = Array.isArray(raw) ? new Set(raw) : raw == null ? [] : [raw];
+    for (const v of values) facets.push(codes.code(i, v));
+  });
   return {
     doc,
     remote: isRemote(doc),
     onSite: isOnSite(doc),
     placed: isPlaced(doc),
     barriers: barrierBits(doc.barriers) ?? 0,
-    facets: FACET_FIELDS.map((field, i) => {
-      const raw = doc[field];
-      const values = Array.isArray(raw) ? [...new Set(raw)] : raw == null ? [] : [raw];
-      return values.map((v) => codes.code(i, v));
-    }),
+    facets,
   };
 }
 

@@ -11,7 +11,7 @@ import { documentTexts } from '../text.ts';
 import { createMemoryStore, termsOf } from './memory.ts';
 import { ensureSchema, nextGeneration } from './schema.ts';
 import { runSearch } from './search.ts';
-import { deleteAllDocuments, deleteDocuments, lastOfEachId, optimizeTextIndex, writeDocuments } from './write.ts';
+import { bulkTextLoad, deleteAllDocuments, deleteDocuments, lastOfEachId, writeDocuments } from './write.ts';
 
 export async function createSqliteSearchIndex(db: Kysely<Database>): Promise<SearchIndex> {
   await ensureSchema(db);
@@ -46,8 +46,9 @@ export async function createSqliteSearchIndex(db: Kysely<Database>): Promise<Sea
     async reindex(documents) {
       await db.transaction().execute(async (trx) => {
         await deleteAllDocuments(trx);
-        await writeDocuments(trx, lastOfEachId(documents), { fresh: true });
-        await optimizeTextIndex(trx);
+        await bulkTextLoad(trx, async () => {
+          await writeDocuments(trx, lastOfEachId(documents), { fresh: true });
+        });
         await nextGeneration(trx);
         memory.invalidate();
       });

@@ -14,20 +14,19 @@ import type { Database } from '../../api/db/schema.ts';
 import { boxAroundCircle } from '../../api/domain/geo.ts';
 import type { SearchDocument } from '../document.ts';
 import type { GeoConstraint, SearchFilters } from '../port.ts';
-import { distanceFrom, documentFacts, FacetCodes, isReachable, prepareFilters, requiredBarriers, type DocumentFacts } from './filters.ts';
+import { ALL_PUBLICS, anyIn, barrierMasks, distanceFrom, documentFacts, FacetCodes, isActiveOn, isOpenTo, isReachable, prepareFilters, sharesEach, type DocumentFacts } from './filters.ts';
+import { Columns, FULL, PUBLICS_UNCODED, SUSPENDED } from './columns.ts';
 import { storedGeneration } from './schema.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
 /** Grid cell size, degrees: a 30 km radius covers about 3 × 4 cells in mainland France. */
 const CELL_DEGREES = 0.2;
 
-export interface Candidate {
-  rid: number;
-  doc: SearchDocument;
-  /** From the geo point, when both are known. */
-  distance: number | null;
-  /** Per FACET_FIELDS field, the document's distinct values (codes, see facetValues). */
-  facets: readonly (readonly number[])[];
+/** The documents a selection kept, in parallel arrays (one object per search, not per document). */
+export interface Selection {
+  rids: number[];
+  /** From the geo point, kilometres; NaN when unknown (no geo, or no coordinates). */
+  distances: number[];
 }
 
 /** How a document matches a text. */
@@ -39,27 +38,56 @@ export interface TextScore {
   typos: number;
 }
 
+/** The documents a text matches, by row id, with how each matches. */
+export class TextMatches {
+  /** One bit per row id: is it among the matches (a check cheaper than the map's). */
+  private readonly bits: Uint32Array;
+  constructor(readonly scores: ReadonlyMap<number, TextScore>) {
+    let max = 0;
+    for (const rid of scores.keys()) if (rid > max) max = rid;
+    this.bits = new Uint32Array((max >>> 5) + 1);
+    for (const rid of scores.keys()) this.bits[rid >>> 5]! |= 1 << (rid & 31);
+  }
+
+  get size() {
+    return this.scores.size;
+  }
+
+  has(rid: number): boolean {
+    return (rid >>> 5) < this.bits.length && (this.bits[rid >>> 5]! & (1 << (rid & 31))) !== 0;
+  }
+}
+
 /** Rows of text matches kept in memory at most (about 100 bytes each). */
 const MAX_REMEMBERED_MATCHES = 250_000;
+/** Texts whose matches are kept, at most (each also holds a bit per row id). */
+const MAX_REMEMBERED_TEXTS = 2_000;
 
 export interface MemoryIndex {
   readonly generation: number;
   readonly size: number;
   readonly vocabulary: Vocabulary;
-  /** Per FACET_FIELDS field, the value of each facet code. */
-  readonly facetValues: readonly (readonly string[])[];
+  /** The facet values' codes: field and value of each. */
+  readonly facetCodes: Pick<FacetCodes, 'fieldOf' | 'valueOf' | 'ofField'>;
   /**
    * The documents passing the filters and, with geo, reachable (nearest first, then by id); only
    * those in `among` when given (the rows a text matched).
    */
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: ReadonlyMap<number, unknown>): Candidate[];
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Selection;
+  /** Adds the facet codes of these documents to `counts` (indexed by code, see facetCodes). */
+  countFacets(rids: readonly number[], counts: Uint32Array): void;
+  isFull(rid: number): boolean;
   /** The matches of a text asked since the last change (see search.ts), by a key of the caller's. */
-  textMatches(key: string): ReadonlyMap<number, TextScore> | undefined;
-  rememberTextMatches(key: string, matches: ReadonlyMap<number, TextScore>): void;
-  doc(rid: number): SearchDocument | undefined;
+  textMatches(key: string): TextMatches | undefined;
+  rememberTextMatches(key: string, matches: TextMatches): void;
+  /** Something worked out from the documents for a query text (see search.ts), kept until the next change. */
+  queryText<T>(q: string, work: () => T): T;
+  doc(rid: number): SearchDocument;
 }
 
-const cellOf = (lat: number, lon: number) => `${Math.floor(lat / CELL_DEGREES)}:${Math.floor(lon / CELL_DEGREES)}`;
+/** A grid cell's key: its row and column in one number (rows and columns stay within ±2,000). */
+const cellKey = (row: number, column: number) => row * 4096 + column;
+const cellOf = (lat: number, lon: number) => cellKey(Math.floor(lat / CELL_DEGREES), Math.floor(lon / CELL_DEGREES));
 
 /** The words a document adds to the vocabulary: the tokens of its FTS text. */
 export function termsOf(text: readonly string[]): string[] {
@@ -69,11 +97,6 @@ export function termsOf(text: readonly string[]): string[] {
 /** Places whose reachable documents are kept (see reachableFrom). */
 const MAX_PLACES = 512;
 
-interface Reached {
-  entry: Entry;
-  distance: number | null;
-}
-
 /** The documents reachable from a place, nearest first, in arrays (few objects for the collector). */
 interface Place {
   entries: Entry[];
@@ -81,6 +104,23 @@ interface Place {
   distances: Float64Array;
   rids: Int32Array;
   barriers: Uint16Array;
+  /** Per mask of barriers asked, the positions of the entries answering one of them (worked out on demand). */
+  answering: Map<number, Int32Array>;
+}
+
+function byDocumentId(a: Entry, b: Entry): number {
+  return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
+}
+
+/** The positions of a place's entries sharing a bit with `mask`, kept with the place. */
+function answering(place: Place, mask: number): Int32Array {
+  let positions = place.answering.get(mask);
+  if (!positions) {
+    const found: number[] = [];
+    for (let i = 0; i < place.barriers.length; i++) if (place.barriers[i]! & mask) found.push(i);
+    place.answering.set(mask, (positions = Int32Array.from(found)));
+  }
+  return positions;
 }
 
 interface Entry extends DocumentFacts {
@@ -93,21 +133,23 @@ class Documents implements MemoryIndex {
   readonly entries = new Map<number, Entry>();
   readonly ridOfId = new Map<string, number>();
   /** Placed documents reachable only on site, by grid cell. */
-  readonly grid = new Map<string, Set<Entry>>();
+  readonly grid = new Map<number, Set<Entry>>();
   /** Remote, itinerant or unplaced: possibly reachable wherever the person is; also by zone code. */
   readonly anywhere = new Set<Entry>();
   readonly anywhereByZone = new Map<string, Set<Entry>>();
   /** Key of the documents with no zone (open to all) in anywhereByZone. */
   private static readonly OPEN = '';
   readonly vocabulary = createVocabulary();
-  private readonly facetCodes = new FacetCodes();
-  readonly facetValues = this.facetCodes.values;
+  readonly facetCodes = new FacetCodes();
+  private readonly columns = new Columns();
   private selections = 0;
   /** The reachable documents of recently asked places, least recently asked first; emptied by every change. */
   private readonly places = new Map<string, Place>();
   /** The matches of recently asked texts, least recently asked first; emptied by every change. */
-  private readonly texts = new Map<string, ReadonlyMap<number, TextScore>>();
+  private readonly texts = new Map<string, TextMatches>();
   private rememberedMatches = 0;
+  /** What was worked out for recently asked query texts; emptied by every change. */
+  private readonly queryTexts = new Map<string, unknown>();
   constructor(public generation: number) {}
 
   get size() {
@@ -119,6 +161,7 @@ class Documents implements MemoryIndex {
     this.places.clear();
     this.texts.clear();
     this.rememberedMatches = 0;
+    this.queryTexts.clear();
   }
 
   private static onlyOnSite(e: Entry) {
@@ -143,6 +186,7 @@ class Documents implements MemoryIndex {
     this.forgetAnswers();
     const entry: Entry = { rid, seen: 0, ...documentFacts(doc, this.facetCodes) };
     this.entries.set(rid, entry);
+    this.columns.set(rid, entry);
     this.ridOfId.set(doc.id, rid);
     if (Documents.onlyOnSite(entry)) {
       const cell = cellOf(doc.lat!, doc.lon!);
@@ -167,46 +211,59 @@ class Documents implements MemoryIndex {
     }
     this.entries.delete(rid);
     this.ridOfId.delete(id);
+    this.columns.clear(rid);
   }
 
   doc(rid: number) {
-    return this.entries.get(rid)?.doc;
+    return this.entries.get(rid)!.doc;
   }
 
-  /** A check of one entry against filters and reach that adds it to `out` when it passes. */
-  private checker(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, out: Candidate[]) {
-    const passes = prepareFilters(filters);
-    const required = requiredBarriers(filters);
-    // Cheap checks first (barriers, filters), the distance only for what passes them.
-    return (e: Entry) => {
-      if (required !== null && !(e.barriers & required)) return;
-      if (!passes.test(e.doc)) return;
-      const distance = geo ? distanceFrom(e, geo) : null;
-      if (!geo || isReachable(e, distance, geo)) out.push({ rid: e.rid, doc: e.doc, distance, facets: e.facets });
-    };
+  isFull(rid: number) {
+    return (this.columns.flags[rid]! & FULL) !== 0;
   }
 
-  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: ReadonlyMap<number, unknown>): Candidate[] {
-    const out: Candidate[] = [];
+  countFacets(rids: readonly number[], counts: Uint32Array) {
+    this.columns.countFacets(rids, counts);
+  }
+
+  select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Selection {
+    const out: Selection = { rids: [], distances: [] };
+    const { masks, exact } = barrierMasks(filters);
     if (!geo) {
-      const consider = this.checker(filters, undefined, out);
-      if (among) {
-        for (const rid of among.keys()) {
-          const e = this.entries.get(rid);
-          if (e) consider(e);
-        }
-      } else for (const e of this.entries.values()) consider(e);
+      const passes = prepareFilters(filters);
+      const consider = (e: Entry | undefined) => {
+        if (!e || !sharesEach(e.barriers, masks) || !passes.test(e.doc)) return;
+        out.rids.push(e.rid);
+        out.distances.push(NaN);
+      };
+      if (among) for (const rid of among.scores.keys()) consider(this.entries.get(rid));
+      else for (const e of this.entries.values()) consider(e);
       return out;
     }
-    const passes = prepareFilters(filters);
-    const required = requiredBarriers(filters);
-    const { entries, distances, rids, barriers } = this.reachableFrom(geo, filters?.zoneCodes);
-    for (let i = 0; i < entries.length; i++) {
-      if (required !== null && !(barriers[i]! & required)) continue;
-      if (among && !among.has(rids[i]!)) continue;
-      const e = entries[i]!;
-      const distance = distances[i]!;
-      if (passes.test(e.doc)) out.push({ rid: e.rid, doc: e.doc, distance: Number.isNaN(distance) ? null : distance, facets: e.facets });
+    // The place's documents are open to the zone codes asked; barriers, publics and suspensions
+    // are checked on the columns; the documents are read only for the other filters.
+    const publicsAsked = filters?.publics?.length ? filters.publics : null;
+    const passes = prepareFilters(filters, { zoneCodes: true, barriers: exact, publics: true, suspension: true });
+    const publicsMask = publicsAsked ? this.columns.publicsMask([...publicsAsked, ALL_PUBLICS]) : 0;
+    const publicsSet = publicsAsked ? new Set(publicsAsked) : null;
+    const activeOn = filters?.activeOn;
+    const { flags, publics } = this.columns;
+    const place = this.reachableFrom(geo, filters?.zoneCodes);
+    const { entries, distances, rids, barriers } = place;
+    const positions = masks.length ? answering(place, masks[0]!) : null;
+    const others = masks.slice(1);
+    const count = positions ? positions.length : entries.length;
+    for (let k = 0; k < count; k++) {
+      const i = positions ? positions[k]! : k;
+      const rid = rids[i]!;
+      if (others.length && !sharesEach(barriers[i]!, others)) continue;
+      if (among && !among.has(rid)) continue;
+      const f = flags[rid]!;
+      if (f & SUSPENDED && !isActiveOn(entries[i]!.doc, activeOn)) continue;
+      if (publicsSet && !(publics[rid]! & publicsMask) && !(f & PUBLICS_UNCODED && isOpenTo(entries[i]!.doc, publicsSet))) continue;
+      if (!passes.empty && !passes.test(entries[i]!.doc)) continue;
+      out.rids.push(rid);
+      out.distances.push(distances[i]!);
     }
     return out;
   }
@@ -220,14 +277,22 @@ class Documents implements MemoryIndex {
     return known;
   }
 
-  rememberTextMatches(key: string, matches: ReadonlyMap<number, TextScore>) {
+  rememberTextMatches(key: string, matches: TextMatches) {
     this.texts.set(key, matches);
     this.rememberedMatches += matches.size;
     for (const [oldest, old] of this.texts) {
-      if (this.rememberedMatches <= MAX_REMEMBERED_MATCHES || oldest === key) break;
+      if ((this.rememberedMatches <= MAX_REMEMBERED_MATCHES && this.texts.size <= MAX_REMEMBERED_TEXTS) || oldest === key) break;
       this.texts.delete(oldest);
       this.rememberedMatches -= old.size;
     }
+  }
+
+  queryText<T>(q: string, work: () => T): T {
+    if (this.queryTexts.has(q)) return this.queryTexts.get(q) as T;
+    const value = work();
+    this.queryTexts.set(q, value);
+    if (this.queryTexts.size > MAX_REMEMBERED_TEXTS) this.queryTexts.delete(this.queryTexts.keys().next().value!);
+    return value;
   }
 
   /**
@@ -244,44 +309,63 @@ class Documents implements MemoryIndex {
       return known;
     }
     const zone = zoneCodes?.length ? new Set(zoneCodes) : null;
-    const reached: Reached[] = [];
-    const consider = (e: Entry) => {
-      if (zone && e.doc.zone.length && !e.doc.zone.some((code) => zone.has(code))) return;
-      const distance = distanceFrom(e, geo);
-      if (isReachable(e, distance, geo)) reached.push({ entry: e, distance });
-    };
+    const reached: Entry[] = [];
+    const kilometres: number[] = [];
     const box = boxAroundCircle(geo.lat, geo.lon, geo.radiusKm);
     const [latFrom, latTo] = [Math.floor(box.minLat / CELL_DEGREES), Math.floor(box.maxLat / CELL_DEGREES)];
     const [lonFrom, lonTo] = [Math.floor(box.minLon / CELL_DEGREES), Math.floor(box.maxLon / CELL_DEGREES)];
     for (let i = latFrom; i <= latTo; i++) {
       for (let j = lonFrom; j <= lonTo; j++) {
-        const cellEntries = this.grid.get(`${i}:${j}`);
-        if (cellEntries) for (const e of cellEntries) consider(e);
+        const cellEntries = this.grid.get(cellKey(i, j));
+        if (!cellEntries) continue;
+        for (const e of cellEntries) {
+          if (zone && e.doc.zone.length && !anyIn(e.doc.zone, zone)) continue;
+          const distance = distanceFrom(e, geo);
+          if (!isReachable(e, distance, geo)) continue;
+          reached.push(e);
+          kilometres.push(distance ?? NaN);
+        }
       }
     }
-    // The documents reachable from anywhere: only those open to the zone codes asked, when asked.
+    // The documents reachable from anywhere: only those listed under the zone codes asked (or open
+    // to all), when asked — so open to them already.
     const stamp = ++this.selections;
     for (const list of zone ? [Documents.OPEN, ...zone].flatMap((code) => this.anywhereByZone.get(code) ?? []) : [this.anywhere]) {
       for (const e of list) {
         if (e.seen === stamp) continue;
         e.seen = stamp;
-        consider(e);
+        const distance = distanceFrom(e, geo);
+        if (!isReachable(e, distance, geo)) continue;
+        reached.push(e);
+        kilometres.push(distance ?? NaN);
       }
     }
-    reached.sort((a, b) => {
-      if (a.distance !== b.distance) {
-        if (a.distance === null) return 1;
-        if (b.distance === null) return -1;
-        return a.distance - b.distance;
+    // Nearest first (unknown distances last), then by id.
+    const order = Array.from(reached, (_, k) => k);
+    order.sort((a, b) => {
+      const [x, y] = [kilometres[a]!, kilometres[b]!];
+      if (x !== y) {
+        if (Number.isNaN(x)) return Number.isNaN(y) ? byDocumentId(reached[a]!, reached[b]!) : 1;
+        if (Number.isNaN(y)) return -1;
+        return x - y;
       }
-      return a.entry.doc.id < b.entry.doc.id ? -1 : 1;
+      return byDocumentId(reached[a]!, reached[b]!);
     });
+    const n = order.length;
     const place: Place = {
-      entries: reached.map((r) => r.entry),
-      distances: Float64Array.from(reached, (r) => r.distance ?? NaN),
-      rids: Int32Array.from(reached, (r) => r.entry.rid),
-      barriers: Uint16Array.from(reached, (r) => r.entry.barriers),
+      entries: new Array<Entry>(n),
+      distances: new Float64Array(n),
+      rids: new Int32Array(n),
+      barriers: new Uint16Array(n),
+      answering: new Map(),
     };
+    for (let k = 0; k < n; k++) {
+      const e = reached[order[k]!]!;
+      place.entries[k] = e;
+      place.distances[k] = kilometres[order[k]!]!;
+      place.rids[k] = e.rid;
+      place.barriers[k] = e.barriers;
+    }
     this.places.set(key, place);
     if (this.places.size > MAX_PLACES) this.places.delete(this.places.keys().next().value!);
     return place;

@@ -3,7 +3,7 @@
  * derived data (rebuilt by a reindex), so they are created on start rather than by a migration:
  * - search_documents: one row per document: its lean JSON (what filters, ranking and summaries
  *   read; loaded into memory, see memory.ts) and its long texts (description...) apart;
- * - search_fts: the FTS5 index of the document text, rowid = search_documents.rid;
+ * - search_fts: the FTS5 index of the document text (contentless), rowid = search_documents.rid;
  * - search_fts_vocab: the FTS5 vocabulary, where typo tolerance finds its candidate words;
  * - search_meta: the format of what is stored, and a generation counter every write moves on, so
  *   an engine sees that another process (a `reindex`) changed the index and reloads its memory.
@@ -21,12 +21,18 @@ export const FTS_COLUMNS = [
   { name: 'description', weight: 1 },
 ] as const;
 
-/** The FTS5 index and its vocabulary (prefix indexes for the word being typed: 2 to 4 letters). */
+/**
+ * The FTS5 index and its vocabulary (prefix indexes for the word being typed: 2 to 4 letters).
+ * Contentless: nothing reads the indexed text back (the documents are in search_documents), so it
+ * is not stored twice; rows are still deleted by rowid (`contentless_delete`).
+ */
 export const TEXT_INDEX_STATEMENTS = [
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
     ${FTS_COLUMNS.map((c) => c.name).join(', ')},
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4'
+    prefix = '2 3 4',
+    content = '',
+    contentless_delete = 1
   )`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts_vocab USING fts5vocab(search_fts, 'row')`,
 ];
@@ -43,7 +49,7 @@ const STATEMENTS = [
 ];
 
 /** Raise when the indexed text or the tables change, so older indexes are rebuilt. */
-export const FORMAT_VERSION = '3';
+export const FORMAT_VERSION = '4';
 
 const DROP = ['search_fts_vocab', 'search_fts', 'search_values', 'search_documents'].map((t) => `DROP TABLE IF EXISTS ${t}`);
 

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { LongTexts, SearchDocument } from '../document.ts';
 import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
-import type { Candidate, MemoryIndex, MemoryStore, TextScore } from './memory.ts';
+import { TextMatches, type MemoryIndex, type MemoryStore, type Selection, type TextScore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
 import { addTypoVariants, ftsExpression, maxTypos, parseQuery, typoWord } from './text-query.ts';
 
@@ -20,37 +20,51 @@ interface TextMatch {
   match: string;
   /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used. */
   within: string[];
+  /** Both, as the key of the matches kept in memory. */
+  key: string;
 }
 
-interface Ranked {
-  candidate: Candidate;
-  text: TextScore | null;
-  textScore: number;
+/** The documents of an answer, best first: row ids, with their distances (NaN: unknown) and text scores. */
+interface Ranking {
+  rids: number[];
+  distances: number[];
+  /** null without text: 1 for every document. */
+  textScores: number[] | null;
 }
 
 export async function runSearch(db: Kysely<Database>, store: MemoryStore, query: SearchQuery): Promise<SearchResult> {
   const memory = await store.current(db);
-  const text = textMatch(memory, query.q);
+  const q = query.q;
+  const text = q ? memory.queryText(q, () => textMatch(memory, q)) : null;
   const scored = text ? await textMatches(db, memory, text) : null;
-  const candidates = memory.select(query.filters, query.geo, scored ?? undefined);
-  const ranked = rank(candidates, scored, text?.within.length ?? 0, query.geo !== undefined);
-
+  const selection = memory.select(query.filters, query.geo, scored ?? undefined);
+  const withGeo = query.geo !== undefined;
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
-  const page = ranked.slice(offset, offset + limit);
-  const texts = query.lean ? null : await longTexts(db, page.map((r) => r.candidate.rid));
-  const hits: SearchHit[] = page.map(({ candidate: c, textScore }) => ({
-    id: c.doc.id,
-    textScore,
-    distanceKm: c.distance,
-    document: texts ? { ...c.doc, ...texts.get(c.rid) } : c.doc,
-  }));
-  return { total: ranked.length, hits, facets: facetCounts(memory, ranked, query.facets ?? []), engine: 'sqlite' };
+  const ranking = scored ? rankByText(memory, selection, scored.scores, text!.within.length, withGeo, offset + limit) : rank(memory, selection, withGeo);
+  const end = Math.min(ranking.rids.length, offset + limit);
+  const page: number[] = [];
+  for (let i = offset; i < end; i++) page.push(i);
+  // The documents and facets are taken before reading long texts: a write may change the memory meanwhile.
+  const docs = page.map((i) => memory.doc(ranking.rids[i]!));
+  const facets = facetCounts(memory, selection.rids, query.facets ?? []);
+  const texts = query.lean ? null : await longTexts(db, page.map((i) => ranking.rids[i]!));
+  const hits: SearchHit[] = page.map((i, k) => {
+    const rid = ranking.rids[i]!;
+    const doc = docs[k]!;
+    const distance = ranking.distances[i]!;
+    return {
+      id: doc.id,
+      textScore: ranking.textScores ? ranking.textScores[i]! : 1,
+      distanceKm: Number.isNaN(distance) ? null : distance,
+      document: texts ? { ...doc, ...texts.get(rid) } : doc,
+    };
+  });
+  return { total: selection.rids.length, hits, facets, engine: 'sqlite' };
 }
 
-/** null when there is no text to match (no query, or only stop words). */
-function textMatch(memory: MemoryIndex, q: string | undefined): TextMatch | null {
-  if (!q) return null;
+/** null when there is no text to match (only stop words). */
+function textMatch(memory: MemoryIndex, q: string): TextMatch | null {
   const terms = parseQuery(q);
   if (terms.length === 0) return null;
   for (const term of terms) {
@@ -58,7 +72,9 @@ function textMatch(memory: MemoryIndex, q: string | undefined): TextMatch | null
     if (word) addTypoVariants(term, memory.vocabulary.near(word, term.last));
   }
   const most = maxTypos(terms);
-  return { match: ftsExpression(terms, most), within: Array.from({ length: most }, (_, k) => ftsExpression(terms, k)) };
+  const match = ftsExpression(terms, most);
+  const within = Array.from({ length: most }, (_, k) => ftsExpression(terms, k));
+  return { match, within, key: [match, ...within].join('\n') };
 }
 
 const BM25 = sql.raw(`bm25(search_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`);
@@ -75,9 +91,8 @@ function amongRows(rids: readonly number[]) {
  * last change, else one FTS pass for the match and its bm25, then one per typo level over the rows
  * still unsure, to find the fewest typos each matches with.
  */
-async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: TextMatch): Promise<ReadonlyMap<number, TextScore>> {
-  const key = [text.match, ...text.within].join('\n');
-  const known = memory.textMatches(key);
+async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: TextMatch): Promise<TextMatches> {
+  const known = memory.textMatches(text.key);
   if (known) return known;
   const { rows } = await sql<{ rid: number; score: number; in_name: number }>`
     SELECT rowid AS rid, ${BM25} AS score, ${NAME_BM25} < 0 AS in_name FROM search_fts WHERE search_fts MATCH ${text.match}`.execute(db);
@@ -90,46 +105,120 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
     const found = new Set(within.map((r) => r.rid));
     unsure = unsure.filter((rid) => !found.has(rid));
   }
-  memory.rememberTextMatches(key, scores);
-  return scores;
+  const matches = new TextMatches(scores);
+  memory.rememberTextMatches(text.key, matches);
+  return matches;
+}
+
+/** Without text: offers that can still take someone before full ones, then nearest first (with geo), then by id. */
+function rank(memory: MemoryIndex, selection: Selection, withGeo: boolean): Ranking {
+  const { rids, distances } = selection;
+  if (!withGeo) {
+    const order = rids.map((rid) => ({ rid, id: memory.doc(rid).id, full: memory.isFull(rid) }));
+    order.sort((a, b) => Number(a.full) - Number(b.full) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { rids: order.map((o) => o.rid), distances: order.map(() => NaN), textScores: null };
+  }
+  // Around a place, documents come nearest first, then by id (memory.ts): full ones are moved after the others.
+  const full: number[] = [];
+  for (let i = 0; i < rids.length; i++) if (memory.isFull(rids[i]!)) full.push(i);
+  if (full.length === 0) return { rids, distances, textScores: null };
+  const ranking: Ranking = { rids: [], distances: [], textScores: null };
+  for (let i = 0; i < rids.length; i++) {
+    if (memory.isFull(rids[i]!)) continue;
+    ranking.rids.push(rids[i]!);
+    ranking.distances.push(distances[i]!);
+  }
+  for (const i of full) {
+    ranking.rids.push(rids[i]!);
+    ranking.distances.push(distances[i]!);
+  }
+  return ranking;
+}
+
+interface TextRanked {
+  rid: number;
+  distance: number;
+  text: TextScore;
+  full: boolean;
 }
 
 /**
- * Orders the candidates (those the text matched, when there is one): fewest typos, found in the
- * name, bm25, then distance, then id. textScore maps that order onto 0..1: with T typo levels in
- * use, documents with t typos get ((T − t) + relative bm25) / (T + 1), relative to the best of
- * their level.
+ * Orders the documents the text matched: fewest typos, found in the name, offers that can still
+ * take someone before full ones, bm25, then distance, then id; only the first `keep` are put in
+ * order (the pages asked: a common word matches thousands). Text scores map that order onto 0..1:
+ * with T typo levels in use, documents with t typos get ((T − t) + relative bm25) / (T + 1),
+ * relative to the best of their level.
  */
-function rank(candidates: readonly Candidate[], scores: ReadonlyMap<number, TextScore> | null, levels: number, withGeo: boolean): Ranked[] {
-  const ranked: Ranked[] = [];
-  for (const c of candidates) {
-    const text = scores ? scores.get(c.rid) : null;
-    if (text === undefined) continue;
-    ranked.push({ candidate: c, text, textScore: 1 });
+function rankByText(memory: MemoryIndex, selection: Selection, scores: ReadonlyMap<number, TextScore>, levels: number, withGeo: boolean, keep: number): Ranking {
+  const best = new Array<number>(levels + 1).fill(0);
+  const ranked: TextRanked[] = [];
+  for (let i = 0; i < selection.rids.length; i++) {
+    const rid = selection.rids[i]!;
+    const text = scores.get(rid)!;
+    if (text.score < best[text.typos]!) best[text.typos] = text.score;
+    ranked.push({ rid, distance: selection.distances[i]!, text, full: memory.isFull(rid) });
   }
-  if (scores) {
-    const best = new Array<number>(levels + 1).fill(0);
-    for (const r of ranked) best[r.text!.typos] = Math.min(best[r.text!.typos]!, r.text!.score);
-    for (const r of ranked) {
-      const t = r.text!;
-      const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
-      r.textScore = (levels - t.typos + relative) / (levels + 1);
-    }
-  }
-  return ranked.sort((x, y) => {
-    const [a, b] = [x.candidate, y.candidate];
-    if (x.text && y.text) {
-      if (x.text.typos !== y.text.typos) return x.text.typos - y.text.typos;
-      if (x.text.inName !== y.text.inName) return x.text.inName ? -1 : 1;
-      if (x.text.score !== y.text.score) return x.text.score - y.text.score;
-    }
-    if (withGeo && a.distance !== b.distance) {
-      if (a.distance === null) return 1;
-      if (b.distance === null) return -1;
+  const before = (a: TextRanked, b: TextRanked) => {
+    const [s, t] = [a.text, b.text];
+    if (s.typos !== t.typos) return s.typos - t.typos;
+    if (s.inName !== t.inName) return s.inName ? -1 : 1;
+    if (a.full !== b.full) return a.full ? 1 : -1;
+    if (s.score !== t.score) return s.score - t.score;
+    if (withGeo && a.distance !== b.distance && !(Number.isNaN(a.distance) && Number.isNaN(b.distance))) {
+      if (Number.isNaN(a.distance)) return 1;
+      if (Number.isNaN(b.distance)) return -1;
       return a.distance - b.distance;
     }
-    return a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
-  });
+    const [x, y] = [memory.doc(a.rid).id, memory.doc(b.rid).id];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const first = firstInOrder(ranked, keep, before);
+  return {
+    rids: first.map((r) => r.rid),
+    distances: first.map((r) => r.distance),
+    textScores: first.map(({ text: t }) => {
+      const relative = best[t.typos]! < 0 ? t.score / best[t.typos]! : 1;
+      return (levels - t.typos + relative) / (levels + 1);
+    }),
+  };
+}
+
+/**
+ * The first `keep` items in the order `before` gives (a total order), sorted: a whole sort when
+ * they are most of the items, else a heap of the best `keep` seen so far (n log keep).
+ */
+export function firstInOrder<T>(items: T[], keep: number, before: (a: T, b: T) => number): T[] {
+  if (keep <= 0) return [];
+  if (keep * 4 >= items.length) return items.sort(before).slice(0, keep);
+  // A heap with the worst of the kept items on top.
+  const heap: T[] = [];
+  const worse = (i: number, j: number) => before(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < keep) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (before(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(before);
 }
 
 async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<number, LongTexts>> {
@@ -139,21 +228,20 @@ async function longTexts(db: Kysely<Database>, rids: number[]): Promise<Map<numb
   return new Map(rows.map((r) => [r.rid, JSON.parse(r.texts) as LongTexts]));
 }
 
-/** Per wanted field, how many of the ranked documents carry each value (once per document). */
-function facetCounts(memory: MemoryIndex, ranked: readonly Ranked[], fields: readonly FacetField[]): SearchResult['facets'] {
+/** Per wanted field, how many of the documents carry each value (once per document). */
+function facetCounts(memory: MemoryIndex, rids: readonly number[], fields: readonly FacetField[]): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
+  if (fields.length === 0) return facets;
+  const { valueOf, ofField } = memory.facetCodes;
+  // One pass over the documents, every field at once; then each field reads its codes.
+  const counts = new Uint32Array(valueOf.length);
+  memory.countFacets(rids, counts);
   for (const field of fields) {
-    const index = FACET_FIELDS.indexOf(field);
-    const values = memory.facetValues[index]!;
-    const counts = new Uint32Array(values.length);
-    for (let i = 0; i < ranked.length; i++) {
-      const codes = ranked[i]!.candidate.facets[index]!;
-      for (let j = 0; j < codes.length; j++) counts[codes[j]!]!++;
-    }
     const out: Record<string, number> = {};
-    counts.forEach((n, code) => {
-      if (n) out[values[code]!] = n;
-    });
+    for (const code of ofField[FACET_FIELDS.indexOf(field)]!) {
+      const n = counts[code]!;
+      if (n) out[valueOf[code]!] = n;
+    }
     facets[field] = out;
   }
   return facets;

@@ -60,7 +60,24 @@ export async function deleteAllDocuments(db: Kysely<Database>): Promise<void> {
   await sql`DELETE FROM search_documents`.execute(db);
 }
 
-/** Merges the FTS index segments after a bulk load, so queries read one b-tree. */
-export async function optimizeTextIndex(db: Kysely<Database>): Promise<void> {
-  await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+/** FTS5's default: merge segments as they pile up, a little at every write. */
+const AUTOMERGE = 4;
+
+/**
+ * A bulk load into the (new, empty) FTS index: segments are not merged while it fills, but once,
+ * at the end (`optimize`: queries then read one b-tree); and SQLite keeps more pages in memory
+ * meanwhile, so the new b-trees are not written out and read back before the commit. Call inside
+ * the transaction.
+ */
+export async function bulkTextLoad(db: Kysely<Database>, load: () => Promise<void>): Promise<void> {
+  const { rows } = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
+  await sql`PRAGMA cache_size = -131072`.execute(db);
+  try {
+    await sql`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)`.execute(db);
+    await load();
+    await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+    await sql`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${sql.lit(AUTOMERGE)})`.execute(db);
+  } finally {
+    await sql.raw(`PRAGMA cache_size = ${Number(rows[0]?.cache_size ?? -2000)}`).execute(db);
+  }
 }

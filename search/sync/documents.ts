@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Box } from '../../api/domain/geo.ts';
 import type { Database } from '../../api/db/schema.ts';
 import { offerFromRow } from '../../api/db/offers.ts';
-import { buildSearchDocument, isSearchable, SEARCHABLE_OFFER_STATUSES, type SearchDocument, type StructureForDocument } from '../document.ts';
+import { buildSearchDocument, isSearchable, OFFER_FIELDS_FOR_DOCUMENT, SEARCHABLE_OFFER_STATUSES, type OfferForDocument, type SearchDocument, type StructureForDocument } from '../document.ts';
+import { decodeList } from '../../api/db/json.ts';
+import type { OfferSession } from '../../api/domain/offer.ts';
 
 /** D1 binds at most 100 parameters per statement. */
 const CHUNK = 90;
@@ -30,39 +32,68 @@ async function structuresById(db: Kysely<Database>, ids: string[]): Promise<Map<
   return map;
 }
 
-export async function documentChanges(db: Kysely<Database>, offerIds: readonly string[]): Promise<DocumentChanges> {
+/**
+ * The sessions still to come on `today` (what isFull reads), by offer: of these offers, or of every
+ * offer (sessions are few: one query rather than one per page).
+ */
+async function upcomingSessions(db: Kysely<Database>, today: string, offerIds?: readonly string[]): Promise<Map<string, OfferSession[]>> {
+  const upcoming = () =>
+    db
+      .selectFrom('offer_sessions')
+      .selectAll()
+      .where((eb) => eb(eb.fn.coalesce('ends_on', 'starts_on'), '>=', today));
+  const rows = [];
+  if (!offerIds) rows.push(...(await upcoming().execute()));
+  else for (let i = 0; i < offerIds.length; i += CHUNK) rows.push(...(await upcoming().where('offer_id', 'in', offerIds.slice(i, i + CHUNK)).execute()));
+  const byOffer = new Map<string, OfferSession[]>();
+  for (const { offer_id, ...session } of rows) {
+    const list = byOffer.get(offer_id);
+    if (list) list.push(session);
+    else byOffer.set(offer_id, [session]);
+  }
+  return byOffer;
+}
+
+/** The changes an outbox batch names, as of `today` (YYYY-MM-DD, French time: what « complet » is judged on). */
+export async function documentChanges(db: Kysely<Database>, offerIds: readonly string[], today: string): Promise<DocumentChanges> {
   const unique = [...new Set(offerIds)];
   const rows = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
     rows.push(...(await db.selectFrom('offers').selectAll().where('id', 'in', unique.slice(i, i + CHUNK)).execute()));
   }
+  const sessions = await upcomingSessions(db, today, unique);
   const structures = await structuresById(db, rows.map((r) => r.structure_id));
   const found = new Set<string>();
   const changes: DocumentChanges = { upserts: [], removals: [] };
   for (const row of rows) {
     found.add(row.id);
-    const offer = offerFromRow(row);
+    const offer = offerFromRow(row, sessions.get(row.id));
     const structure = structures.get(row.structure_id);
-    if (structure && isSearchable(offer, structure)) changes.upserts.push(buildSearchDocument(offer, structure));
+    if (structure && isSearchable(offer, structure)) changes.upserts.push(buildSearchDocument(offer, structure, today));
     else changes.removals.push(row.id);
   }
   for (const id of unique) if (!found.has(id)) changes.removals.push(id);
   return changes;
 }
 
+/** The offer columns a document reads (search/document.ts), qualified. */
+const OFFER_COLUMNS = OFFER_FIELDS_FOR_DOCUMENT.map((c) => `offers.${c}` as const);
+
 /**
- * Searchable offers joined with what their documents need of the structure. `byId`: for reading in
- * id order, page by page: the statuses are then checked row by row (`+`), so SQLite walks the
- * primary key instead of sorting every published offer for each page.
+ * Searchable offers (the columns their documents read) joined with what their documents need of
+ * the structure. `inStorageOrder`: for reading the whole catalogue page by page, in row order
+ * (SQLite then reads the table from start to end instead of jumping around it in id order; the
+ * statuses are checked row by row, `+`, so it walks the rows rather than an index on them).
  */
-function searchableOffers(db: Kysely<Database>, options: { byId?: boolean } = {}) {
-  const status = options.byId ? sql<string>`+offers.status` : sql<string>`offers.status`;
-  const structureStatus = options.byId ? sql<string>`+structures.status` : sql<string>`structures.status`;
+function searchableOffers(db: Kysely<Database>, options: { inStorageOrder?: boolean } = {}) {
+  const status = options.inStorageOrder ? sql<string>`+offers.status` : sql<string>`offers.status`;
+  const structureStatus = options.inStorageOrder ? sql<string>`+structures.status` : sql<string>`structures.status`;
   return db
     .selectFrom('offers')
     .innerJoin('structures', 'structures.id', 'offers.structure_id')
-    .selectAll('offers')
+    .select(OFFER_COLUMNS)
     .select([
+      sql<number>`offers.rowid`.as('row'),
       'structures.name as s_name',
       'structures.status as s_status',
       'structures.lon as s_lon',
@@ -76,26 +107,40 @@ function searchableOffers(db: Kysely<Database>, options: { byId?: boolean } = {}
 
 type SearchableOfferRow = Awaited<ReturnType<ReturnType<typeof searchableOffers>['execute']>>[number];
 
-function documentOfRow({ s_name, s_status, s_lon, s_lat, s_commune_code, s_commune_name, ...offer }: SearchableOfferRow): SearchDocument {
-  return buildSearchDocument(offerFromRow(offer), {
-    id: offer.structure_id,
-    name: s_name,
-    status: s_status,
-    lon: s_lon,
-    lat: s_lat,
-    commune_code: s_commune_code,
-    commune_name: s_commune_name,
-  });
+function documentOfRow(row: SearchableOfferRow, sessions: ReadonlyMap<string, OfferSession[]>, today: string): SearchDocument {
+  // Built field by field: a copy of the row through a rest pattern costs more than the rest of the document.
+  const structure: StructureForDocument = {
+    id: row.structure_id,
+    name: row.s_name,
+    status: row.s_status,
+    lon: row.s_lon,
+    lat: row.s_lat,
+    commune_code: row.s_commune_code,
+    commune_name: row.s_commune_name,
+  };
+  const offer: OfferForDocument = {
+    ...row,
+    status: row.status as OfferForDocument['status'],
+    update_frequency_months: row.update_frequency_months as OfferForDocument['update_frequency_months'],
+    thematiques: decodeList(row.thematiques),
+    publics: decodeList(row.publics),
+    modes_accueil: decodeList(row.modes_accueil),
+    zone: decodeList(row.zone),
+    itinerant_communes: decodeList(row.itinerant_communes),
+    sessions: sessions.get(row.id) ?? [],
+  };
+  return buildSearchDocument(offer, structure, today);
 }
 
-/** Every searchable document, read page by page (ordered by id) so memory stays flat while reading. */
-export async function* allSearchDocuments(db: Kysely<Database>, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
-  let after = '';
+/** Every searchable document as of `today`, read page by page (in row order) so memory stays flat while reading. */
+export async function* allSearchDocuments(db: Kysely<Database>, today: string, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
+  const sessions = await upcomingSessions(db, today);
+  let after = 0;
   for (;;) {
-    const rows = await searchableOffers(db, { byId: true }).where('offers.id', '>', after).orderBy('offers.id').limit(pageSize).execute();
+    const rows = await searchableOffers(db, { inStorageOrder: true }).where(sql`offers.rowid`, '>', after).orderBy(sql`offers.rowid`).limit(pageSize).execute();
     if (!rows.length) return;
-    yield rows.map(documentOfRow);
-    after = rows[rows.length - 1]!.id;
+    yield rows.map((row) => documentOfRow(row, sessions, today));
+    after = rows[rows.length - 1]!.row;
     if (rows.length < pageSize) return;
   }
 }
@@ -105,7 +150,7 @@ export async function* allSearchDocuments(db: Kysely<Database>, pageSize = 2_000
  * département's communes and the radius around them), remote, itinerant, or without coordinates
  * in one of its communes. A superset: the matching rules decide (api/domain/coverage.ts).
  */
-export async function searchDocumentsAround(db: Kysely<Database>, departement: string, box: Box): Promise<SearchDocument[]> {
+export async function searchDocumentsAround(db: Kysely<Database>, departement: string, box: Box, today: string): Promise<SearchDocument[]> {
   // A document is placed where its offer is, or else where its structure is (buildSearchDocument).
   const ownPlace = sql<boolean>`(offers.lat IS NOT NULL AND offers.lon IS NOT NULL)`;
   const lat = sql<number | null>`CASE WHEN ${ownPlace} THEN offers.lat ELSE structures.lat END`;
@@ -127,5 +172,6 @@ export async function searchDocumentsAround(db: Kysely<Database>, departement: s
       ]),
     )
     .execute();
-  return rows.map(documentOfRow);
+  const sessions = await upcomingSessions(db, today);
+  return rows.map((row) => documentOfRow(row, sessions, today));
 }

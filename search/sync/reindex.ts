@@ -8,6 +8,7 @@ import { deleteOutboxUpTo, maxOutboxId } from '../../api/db/search-outbox.ts';
 import { SEARCHABLE_OFFER_STATUSES, type SearchDocument } from '../document.ts';
 import type { SearchIndex } from '../port.ts';
 import { allSearchDocuments } from './documents.ts';
+import { frenchDay } from '../../api/domain/matching/index.ts';
 
 export interface ReindexProgress {
   step: 'read' | 'index';
@@ -30,13 +31,15 @@ export async function reindex(
     onProgress?: (p: ReindexProgress) => void;
     /** Remove the outbox rows the rebuild covers (default true); false when other indexes still need them. */
     clearOutbox?: boolean;
+    /** The time the documents are built for (« complet » is judged on its day); default: now. */
+    now?: Date;
   } = {},
 ): Promise<ReindexResult> {
   const targets = Array.isArray(index) ? (index as readonly SearchIndex[]) : [index as SearchIndex];
   const started = Date.now();
   const coveredUpTo = await maxOutboxId(db);
   const documents: SearchDocument[] = [];
-  for await (const page of allSearchDocuments(db)) {
+  for await (const page of allSearchDocuments(db, frenchDay(options.now ?? new Date()))) {
     documents.push(...page);
     options.onProgress?.({ step: 'read', documents: documents.length });
   }

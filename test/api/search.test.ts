@@ -124,6 +124,25 @@ describe('GET /api/search (SQLite engine)', () => {
     expect(r.body.outbox).toEqual({ pending: 0, oldest_age_s: 0, failing: 0 });
   });
 
+  it('a full offer (no place left in any session to come) says « complet » and comes after every offer with places', async () => {
+    const before = names((await get(t, '/api/search?commune=47157&barriers=mobilite&size=50')).body);
+    expect(before.indexOf(PERMIS)).toBe(0);
+    const id = (await t.db.selectFrom('offers').select('id').where('source_id', '=', '47-aes-marmande-permis-b').executeTakeFirstOrThrow()).id;
+    // Places unknown on the offer itself; its one session to come is full.
+    await t.db.updateTable('offers').set({ places_available: null }).where('id', '=', id).execute();
+    await t.db.insertInto('offer_sessions').values({ id: 'permis-full-session', offer_id: id, label: 'Session d’automne', starts_on: '2099-09-01', ends_on: null, capacity: 8, places_available: 0 }).execute();
+    await t.db.insertInto('search_outbox').values({ offer_id: id, enqueued_at: t.now.toISOString(), next_attempt_at: t.now.toISOString() }).execute();
+    await t.drain();
+    const items = (await get(t, '/api/search?commune=47157&barriers=mobilite&size=50')).body.items as Json[];
+    const at = items.findIndex((i) => i.name === PERMIS);
+    expect(items[at]!.reasons).toContain('complet');
+    expect(at).toBeGreaterThan(0);
+    for (const item of items.slice(0, at)) expect(item.reasons).not.toContain('complet');
+    // A text search says so too.
+    const text = (await get(t, '/api/search?commune=47157&q=permis')).body.items as Json[];
+    expect(text.find((i) => i.name === PERMIS)!.reasons).toContain('complet');
+  });
+
   it('an edit shows in search once the outbox is drained', async () => {
     await t.db.updateTable('offers').set({ status: 'draft' }).where('source_id', '=', '47-aes-marmande-permis-b').execute();
     const id = (await t.db.selectFrom('offers').select('id').where('source_id', '=', '47-aes-marmande-permis-b').executeTakeFirstOrThrow()).id;

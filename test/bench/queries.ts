@@ -19,13 +19,13 @@ export type BenchQuery =
   | { kind: 'match 3 barriers'; search: MatchSearch; needs: Need[] };
 
 /** What people type: words, phrases of the lexicon, typos, partial words. */
-const TEXTS = [
+export const TEXTS = [
   'permis', 'garde d’enfants', 'crèche', 'logement', 'numérique', 'FLE', 'chantier d’insertion', 'accompagnement emploi', 'formation',
   'santé mentale', 'budget', 'mobilité', 'logemnt', 'formaton', 'acompagnement', 'atelier numérique', 'aide alimentaire', 'cv',
   'mission locale', 'hébergement d’urgence', 'apprendre le français', 'épicerie solidaire', 'garage', 'psychologue', 'jardin',
   'démarches administratives', 'surendettement', 'auto-école', 'remise à niveau', 'bénévolat', 'scooter', 'entretien d’embauche',
 ];
-const PUBLICS = ['jeunes', 'femmes', 'familles', 'seniors', 'beneficiaires-des-minimas-sociaux'];
+export const PUBLICS = ['jeunes', 'femmes', 'familles', 'seniors', 'beneficiaires-des-minimas-sociaux'];
 const RADIUS_KM = 30;
 
 function placeOf(c: BenchCommune): PersonPlace {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 10000,50000] [--queries 500] [--api-seconds 10] [--seed 1]`
+ * `npm run bench [-- --sizes 10000,50000] [--queries 500] [--api-seconds 10] [--api-paths 500] [--seed 1]`
  *
  * For each size: a synthetic national catalogue over real communes (synthetic.ts) in a fresh
  * database with the territories; both engines indexed in the same run (SQLite in this process, a
@@ -25,7 +25,7 @@ import { allSearchDocuments } from '../../search/sync/documents.ts';
 import { reindex } from '../../search/sync/reindex.ts';
 import type { SearchDocument } from '../../search/document.ts';
 import type { SearchIndex } from '../../search/port.ts';
-import { searchPaths, searchThroughput, type ServerEngine, type Throughput } from './api.ts';
+import { communesOf, searchPaths, searchThroughput, type ServerEngine, type Throughput } from './api.ts';
 import { editVisibleLatencies } from './edits.ts';
 import { fmt, latencies, peakRssMb, percentile, table, timed, type Latencies } from './measure.ts';
 import { QUERY_KINDS, queryMix, runQuery, type QueryKind } from './queries.ts';
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     'api-seconds': { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     edits: { type: 'string', default: '20' },
+    'api-paths': { type: 'string', default: '500' },
   },
 });
 const SIZES = args.sizes.split(',').map(Number);
@@ -64,6 +65,9 @@ interface EngineReport {
 
 interface SizeReport {
   size: number;
+  /** URLs of the API load, and the communes they search around. */
+  apiPaths: number;
+  apiCommunes: number;
   documents: number;
   writeMs: number;
   coverageMs: number;
@@ -72,6 +76,7 @@ interface SizeReport {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const LOAD_AT_START = load();
 
 /** One pass over the mix: latencies per kind, and queries per second over the pass. */
 async function pass(index: SearchIndex, mix: ReturnType<typeof queryMix>): Promise<{ queries: Record<QueryKind, Latencies>; qps: number }> {
@@ -113,10 +118,10 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
     const writeMs = await writeSyntheticCatalogue(t.db, communes, size, SEED, NOW);
     log(`catalogue written in ${fmt(writeMs / 1000)} s`);
     let documents: SearchDocument[] = [];
-    for await (const page of allSearchDocuments(t.db)) documents.push(...page);
+    for await (const page of allSearchDocuments(t.db, DAY)) documents.push(...page);
     const documentCount = documents.length;
     const mix = queryMix(seeded(SEED + 1), communes, QUERIES, DAY);
-    const paths = searchPaths(seeded(SEED + 2), communes, 200);
+    const paths = searchPaths(seeded(SEED + 2), communes, Number(args['api-paths']));
 
     const engines: [string, SearchIndex, number | undefined, ServerEngine][] = [['SQLite', await createSqliteSearchIndex(t.db), undefined, { engine: 'sqlite' }]];
     if (meili) {
@@ -130,7 +135,7 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
       const indexMs = (await timed(() => index.reindex(documents))).ms;
       if (engine === engines[engines.length - 1]![0]) documents = []; // Let the collector have them: no server holds them.
       log(`${engine}: full reindex from the database…`);
-      const reindexMs = (await timed(() => reindex(t.db, index))).ms;
+      const reindexMs = (await timed(() => reindex(t.db, index, { now: NOW }))).ms;
       log(`${engine}: ${mix.length} queries…`);
       const { cold, queries, qps } = await replay(index, mix);
       const peak = peakRssMb(pid);
@@ -142,7 +147,7 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
     }
     log('coverage…');
     const coverage = await coverageMs(t.db, engines[0]![1]);
-    return { size, documents: documentCount, writeMs, coverageMs: coverage, engines: reports };
+    return { size, apiPaths: paths.length, apiCommunes: communesOf(paths), documents: documentCount, writeMs, coverageMs: coverage, engines: reports };
   } finally {
     await t.close();
   }
@@ -150,9 +155,9 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
 
 function printReport(reports: SizeReport[]): void {
   const out: string[] = [];
-  out.push(`Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --sizes ${SIZES.join(',')}\` on ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average at the end: ${load()}.`);
+  out.push(`Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average at the start: ${LOAD_AT_START}, at the end: ${load()}.`);
   for (const r of reports) {
-    out.push('', `**${r.size.toLocaleString('en')} offers** (${r.documents.toLocaleString('en')} searchable; catalogue written in ${fmt(r.writeMs / 1000)} s; coverage of département ${COVERAGE_DEPARTEMENT}: ${fmt(r.coverageMs, 0)} ms)`, '');
+    out.push('', `**${r.size.toLocaleString('en')} offers** (${r.documents.toLocaleString('en')} searchable; catalogue written in ${fmt(r.writeMs / 1000)} s; coverage of département ${COVERAGE_DEPARTEMENT}: ${fmt(r.coverageMs, 0)} ms; API load: ${r.apiPaths} URLs around ${r.apiCommunes} communes)`, '');
     const [a, b] = r.engines;
     const ratio = (x: number, y: number | undefined) => (y ? `${fmt(x / y, 2)}` : '—');
     const rows: (string | number)[][] = [];
@@ -173,6 +178,7 @@ function printReport(reports: SizeReport[]): void {
     row('edit visible in search: max / ms', (e) => Math.max(...e.editVisible), 0);
     row('GET /api/search, req/s (10 connections)', (e) => e.api.requestsPerSecond, 0);
     row('GET /api/search latency p99 / ms', (e) => e.api.p99, 0);
+    row('GET /api/search, server CPU per request / ms', (e) => e.api.serverCpuMsPerRequest, 2);
     out.push(table(['', 'SQLite', 'Meilisearch', 'SQLite / Meilisearch'], rows));
     const errors = r.engines.filter((e) => e.api.errors > 0).map((e) => `${e.engine}: ${e.api.errors} errors`);
     if (errors.length) out.push('', `API errors: ${errors.join(', ')}`);

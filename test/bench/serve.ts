@@ -27,5 +27,7 @@ const app = createApp({
   runtime: 'node',
   search: createSearchService({ primary }),
 });
+// Loaded before listening, as a server that has been up for a while (the first search loads the engine's memory).
+await app.request('/api/search?q=emploi');
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.stdout.write(`listening ${info.port}\n`));
 process.on('SIGTERM', () => server.close(() => void db.destroy().then(() => process.exit(0))));

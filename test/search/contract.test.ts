@@ -19,7 +19,8 @@ import { nodeHttpFetch } from '../../search/node-fetch.ts';
 import { allSearchDocuments } from '../../search/sync/documents.ts';
 import type { SearchDocument } from '../../search/document.ts';
 import { FACET_FIELDS, type EngineName, type GeoConstraint, type SearchFilters, type SearchIndex, type SearchQuery } from '../../search/port.ts';
-import { ALL_CONTRACT_DOCUMENTS, CONTRACT_DEPARTEMENT, REACH, TARGETS } from '../fixtures/search-documents.ts';
+import { ALL_CONTRACT_DOCUMENTS, CONTRACT_DEPARTEMENT, FULL, REACH, TARGETS } from '../fixtures/search-documents.ts';
+import { barrierOfThematique } from '../../api/domain/referentials/index.ts';
 import { expectedFacets, expectedIds } from './reference.ts';
 
 const meiliBinary = meilisearchBinary('the search engine contract suite on Meilisearch');
@@ -37,7 +38,7 @@ beforeAll(async () => {
   db = await createTestDb({ territories: true });
   await loadDemo(db.db, TEST_NOW);
   documents = [];
-  for await (const page of allSearchDocuments(db.db)) documents.push(...page);
+  for await (const page of allSearchDocuments(db.db, TODAY)) documents.push(...page);
   documents.push(...ALL_CONTRACT_DOCUMENTS);
   const marmande = (await getCommune(db.db, '47157'))!;
   place.marmande = { lat: marmande.lat!, lon: marmande.lon!, zone: zoneCodesOfCommune(marmande) };
@@ -67,6 +68,9 @@ function filterCases(): [string, SearchFilters, GeoConstraint?][] {
   const m = place.marmande;
   const demoIds = documents.filter((d) => d.source === 'demo').map((d) => d.id);
   const category = mostCommon(documents.flatMap((d) => d.categories));
+  // An offer answering two barriers: asked by one barrier and a thématique of the other, it must be found.
+  const twoBarriers = documents.find((d) => d.barriers.length >= 2)!;
+  const otherThematique = twoBarriers.thematiques.find((t) => barrierOfThematique(t) !== twoBarriers.barriers[0])!;
   const thematique = mostCommon(documents.flatMap((d) => d.thematiques));
   return [
     ['nothing but the day', { activeOn: TODAY }],
@@ -76,6 +80,7 @@ function filterCases(): [string, SearchFilters, GeoConstraint?][] {
     ['barriers, any of two', { barriers: ['numerique', 'logement'], activeOn: TODAY }],
     ['thématiques', { thematiques: [thematique], activeOn: TODAY }],
     ['categories', { categories: [category], activeOn: TODAY }],
+    ['a barrier and a thématique of another barrier', { barriers: [twoBarriers.barriers[0]!], thematiques: [otherThematique], activeOn: TODAY }],
     ['publics (tous-publics counts, no publics does not)', { publics: ['jeunes'], activeOn: TODAY }],
     ['publics, any of two', { publics: ['seniors', 'femmes'], activeOn: TODAY }],
     ['types', { types: ['formation', 'atelier'], activeOn: TODAY }],
@@ -190,6 +195,19 @@ describe.each(ENGINES)('SearchIndex contract — %s', (name) => {
       expect(n, label).toBeGreaterThan(0);
       expect(n, label).toBeLessThan(everything);
     }
+  });
+
+  it('full offers come after the others that answer as well: without text, and with a text they match alike', async () => {
+    const geo: GeoConstraint = { lat: place.rodez.lat, lon: place.rodez.lon, radiusKm: 30, reachable: { includeRemote: true, itinerantCommune: '12202' } };
+    const filters: SearchFilters = { departements: [CONTRACT_DEPARTEMENT], activeOn: TODAY };
+    const pair = [FULL.fartherWithPlaces.id, FULL.nearButFull.id];
+    // Without text, the full one is nearer but comes after every offer that can still take someone.
+    const all = await ids(name, { filters, geo });
+    expect(all.filter((id) => pair.includes(id))).toEqual(pair);
+    expect(all.at(-1)).toBe(FULL.nearButFull.id);
+    // With a text both match the same way, the one with places comes first, though farther.
+    expect((await ids(name, { q: 'garage roue libre', filters, geo })).slice(0, 2)).toEqual(pair);
+    expect((await ids(name, { q: 'garage roue libre', filters })).slice(0, 2)).toEqual(pair);
   });
 
   it('reach from a commune: unplaced there, itinerant through it, remote — not unplaced elsewhere or far on site', async () => {

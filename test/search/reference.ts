@@ -43,11 +43,11 @@ export function isReachable(d: SearchDocument, geo: GeoConstraint): boolean {
   return onSite && km === null && d.commune_code === commune;
 }
 
-/** The ids a filter-only query must return, in the port's order: distance (when geo), then id. */
+/** The ids a filter-only query must return, in the port's order: full ones last, distance (when geo), then id. */
 export function expectedIds(documents: readonly SearchDocument[], filters: SearchFilters, geo?: GeoConstraint): string[] {
   const kept = documents.filter((d) => passesFilters(d, filters) && (!geo || isReachable(d, geo)));
   const key = (d: SearchDocument) => (geo ? (distanceOf(d, geo) ?? Infinity) : 0);
-  return kept.sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1)).map((d) => d.id);
+  return kept.sort((a, b) => Number(a.full) - Number(b.full) || key(a) - key(b) || (a.id < b.id ? -1 : 1)).map((d) => d.id);
 }
 
 /** Facet counts of these documents, as the port defines them (each value once per document). */

@@ -28,7 +28,18 @@ describe('complet', () => {
     const offer = { places_available: 2, sessions: [session('past', '2026-01-01', 3, '2026-02-01'), session('next', '2026-07-01', 5), session('later', '2026-09-01', null)] };
     expect(fullChange(offer, TODAY)).toEqual({ offerPlaces: 0, sessions: [{ id: 'next', places: 0 }, { id: 'later', places: 0 }] });
     expect(fullChange({ places_available: 0, sessions: [session('next', '2026-07-01', 0)] }, TODAY)).toEqual({ sessions: [] });
-    expect(isFull({ places_available: 0 })).toBe(true);
-    expect(isFull({ places_available: null })).toBe(false);
+    expect(isFull({ places_available: 0 }, TODAY)).toBe(true);
+    expect(isFull({ places_available: null }, TODAY)).toBe(false);
+  });
+
+  it('is full when every session to come is, whatever the offer’s own count says', () => {
+    const full = session('next', '2026-07-01', 0);
+    expect(isFull({ places_available: null, sessions: [session('past', '2026-01-01', 3, '2026-02-01'), full] }, TODAY)).toBe(true);
+    expect(isFull({ places_available: 4, sessions: [full, session('later', '2026-09-01', 0)] }, TODAY)).toBe(true);
+    // One session to come with places left, or with places unknown: not full.
+    expect(isFull({ places_available: null, sessions: [full, session('later', '2026-09-01', 2)] }, TODAY)).toBe(false);
+    expect(isFull({ places_available: null, sessions: [full, session('later', '2026-09-01', null)] }, TODAY)).toBe(false);
+    // Only past sessions: the offer's own count decides.
+    expect(isFull({ places_available: 3, sessions: [session('past', '2026-01-01', 0, '2026-02-01')] }, TODAY)).toBe(false);
   });
 });

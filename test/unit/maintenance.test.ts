@@ -11,6 +11,7 @@ import { createStructure, moderateStructure } from '../../api/db/structure-editi
 import { parseOfferCreate } from '../../api/domain/offer-input.ts';
 import { parseStructureCreate } from '../../api/domain/structure-input.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { previousDay } from '../../api/jobs/maintenance.ts';
 
 function ok<T>(r: { ok: true; value: T } | { ok: false }): T {
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -78,5 +79,29 @@ describe('maintenance', () => {
   it('does nothing when run again', async () => {
     const report = await t.maintain(new Date('2026-06-22T06:00:00Z'));
     expect(report.resumedOffers).toBe(0);
+  });
+
+  it('queues for the search index the offers whose session ended yesterday (« complet » reads the sessions to come), once while waiting', async () => {
+    await t.db.insertInto('offer_sessions').values({ id: 'maintenance-session', offer_id: offerId, label: null, starts_on: '2026-06-15', ends_on: '2026-06-22', capacity: 6, places_available: 0 }).execute();
+    await t.drain();
+    const queued = async () => (await t.db.selectFrom('search_outbox').select('offer_id').where('offer_id', '=', offerId).execute()).length;
+    // Its last day is today: nothing yet.
+    expect((await t.maintain(new Date('2026-06-22T20:00:00Z'))).reindexedOffers).toBe(0);
+    expect(await queued()).toBe(0);
+    // The next day: queued, and not a second time while it waits.
+    expect((await t.maintain(new Date('2026-06-23T06:00:00Z'))).reindexedOffers).toBe(1);
+    expect((await t.maintain(new Date('2026-06-23T07:00:00Z'))).reindexedOffers).toBe(0);
+    expect(await queued()).toBe(1);
+    await t.drain();
+    expect(await queued()).toBe(0);
+  });
+});
+
+describe('previousDay', () => {
+  it('goes back one calendar day, across months, years and leap days', () => {
+    expect(previousDay('2026-06-23')).toBe('2026-06-22');
+    expect(previousDay('2026-03-01')).toBe('2026-02-28');
+    expect(previousDay('2028-03-01')).toBe('2028-02-29');
+    expect(previousDay('2027-01-01')).toBe('2026-12-31');
   });
 });

@@ -216,6 +216,15 @@ describe('ranking', () => {
     expect(ranked.find((r) => r.candidate.id === 'full-near')!.reasons).toContain('complet');
   });
 
+  it('takes the search document’s word for « complet » (its sessions to come full, the offer’s own count left)', () => {
+    const sessionsFull = candidate({ id: 'sessions-full', lat: kmNorth(0.5), places_available: 4, full: true });
+    const open = candidate({ id: 'open', lat: kmNorth(20), full: false });
+    const ranked = rankForNeed([sessionsFull, open], needs[0]!, ctx);
+    expect(ranked.map((r) => r.candidate.id)).toEqual(['open', 'sessions-full']);
+    expect(ranked[1]!.reasons).toContain('complet');
+    expect(ranked[1]!.reasons).not.toContain('4 places');
+  });
+
   it('leaves out what the person is not eligible for or cannot reach, and what answers another need', () => {
     const ranked = rankForNeed(
       [

@@ -28,6 +28,8 @@ export interface MatchCandidate {
   age_max: number | null;
   capacity: number | null;
   places_available: number | null;
+  /** « Complet » as the search document says it (no place on the offer, nor on its sessions to come); absent = by places_available. */
+  full?: boolean;
   confirmed_at: string;
   update_frequency_months: number;
   completeness: number;
@@ -101,4 +103,9 @@ export function accessOf(c: MatchCandidate, place: PersonPlace, radiusKm: number
   }
   if (c.modes_accueil.includes('a-distance')) return { kind: 'remote' };
   return null;
+}
+
+/** « Complet »: the document's word when it has one, else no place left on the offer. */
+export function isCandidateFull(c: Pick<MatchCandidate, 'places_available' | 'full'>): boolean {
+  return c.full ?? (c.places_available !== null && c.places_available <= 0);
 }

@@ -3,7 +3,7 @@
  * « Garde d’enfants · à 8 km · 3 places · mis à jour il y a 2 mois · public : jeunes ».
  */
 import { labelOf, type BarrierKey } from '../referentials/index.ts';
-import type { Access, MatchCandidate } from './candidate.ts';
+import { isCandidateFull, type Access, type MatchCandidate } from './candidate.ts';
 import { answers, type Need } from './needs.ts';
 import { frenchRelativeTime } from './time.ts';
 
@@ -17,10 +17,11 @@ export function accessReason(access: Access): string {
   return access.km < 1 ? 'sur place' : `à ${Math.round(access.km)} km`;
 }
 
-export function placesReason(placesAvailable: number | null): string | null {
-  if (placesAvailable == null) return null;
-  if (placesAvailable <= 0) return 'complet';
-  return `${placesAvailable} place${placesAvailable > 1 ? 's' : ''}`;
+export function placesReason(c: Pick<MatchCandidate, 'places_available' | 'full'>): string | null {
+  if (isCandidateFull(c)) return 'complet';
+  const n = c.places_available;
+  if (n == null) return null;
+  return `${n} place${n > 1 ? 's' : ''}`;
 }
 
 export interface ReasonContext {
@@ -43,7 +44,7 @@ export function reasonsFor(c: MatchCandidate, ctx: ReasonContext): string[] {
     if (also.length) reasons.push(`répond aussi : ${also.map((b) => labelOf('barriers', b) ?? b).join(', ')}`);
   }
   if (ctx.access) reasons.push(accessReason(ctx.access));
-  const places = placesReason(c.places_available);
+  const places = placesReason(c);
   if (places) reasons.push(places);
   reasons.push(`mis à jour ${frenchRelativeTime(new Date(c.confirmed_at), ctx.now)}`);
   const publics = ctx.publics?.length ? c.publics.filter((p) => p !== 'tous-publics' && ctx.publics!.includes(p)) : [];

@@ -12,7 +12,7 @@
  *
  * Ties are broken by id so the order never wobbles between two identical requests.
  */
-import type { Access, MatchCandidate } from './candidate.ts';
+import { isCandidateFull, type Access, type MatchCandidate } from './candidate.ts';
 import { monthsBetween } from './time.ts';
 
 export const QUALITY_WEIGHTS = {
@@ -46,9 +46,10 @@ export function freshnessScore(c: Pick<MatchCandidate, 'confirmed_at' | 'update_
   return 0.5 * Math.max(0, 1 - overdue / 12);
 }
 
-export function placesScore(c: Pick<MatchCandidate, 'places_available'>): number {
+export function placesScore(c: Pick<MatchCandidate, 'places_available' | 'full'>): number {
+  if (isCandidateFull(c)) return 0;
   if (c.places_available == null) return 0.5;
-  return c.places_available > 0 ? 1 : 0;
+  return 1;
 }
 
 export function qualityOf(parts: QualityParts): number {

@@ -51,7 +51,12 @@ export function offerSummary(c: MatchCandidate, now: Date): OfferSummary {
     capacity: c.capacity,
     places_available: c.places_available,
     confirmed_at: c.confirmed_at,
-    overdue: isOverdue({ confirmed_at: c.confirmed_at, updated_on: c.confirmed_at, update_frequency_months: c.update_frequency_months as UpdateFrequency }, now),
+    overdue: isSummaryOverdue(c, now),
     completeness: c.completeness,
   };
+}
+
+/** The summary's `overdue`: not confirmed within its update frequency. */
+export function isSummaryOverdue(c: Pick<MatchCandidate, 'confirmed_at' | 'update_frequency_months'>, now: Date): boolean {
+  return isOverdue({ confirmed_at: c.confirmed_at, updated_on: c.confirmed_at, update_frequency_months: c.update_frequency_months as UpdateFrequency }, now);
 }

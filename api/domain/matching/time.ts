@@ -23,3 +23,21 @@ const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', y
 export function frenchDay(now: Date): string {
   return PARIS_DAY.format(now);
 }
+
+/**
+ * frenchDay that remembers its last answer for the minute it was asked in: Paris changes day on a
+ * whole hour, so the day of a minute is the day of each of its instants. For routes that ask once
+ * per request (formatting a day costs more than the rest of a small request's domain work).
+ */
+export function frenchDayByMinute(): (now: Date) => string {
+  let minute = NaN;
+  let day = '';
+  return (now) => {
+    const m = Math.floor(now.getTime() / 60_000);
+    if (m !== minute) {
+      day = frenchDay(now);
+      minute = m;
+    }
+    return day;
+  };
+}
