@@ -136,8 +136,10 @@ describe('GET /api/search (SQLite engine)', () => {
     const items = (await get(t, '/api/search?commune=47157&barriers=mobilite&size=50')).body.items as Json[];
     const at = items.findIndex((i) => i.name === PERMIS);
     expect(items[at]!.reasons).toContain('complet');
+    expect(items[at]!.full).toBe(true);
     expect(at).toBeGreaterThan(0);
     for (const item of items.slice(0, at)) expect(item.reasons).not.toContain('complet');
+    for (const item of items.slice(0, at)) expect(item.full).toBe(false);
     // A text search says so too.
     const text = (await get(t, '/api/search?commune=47157&q=permis')).body.items as Json[];
     expect(text.find((i) => i.name === PERMIS)!.reasons).toContain('complet');

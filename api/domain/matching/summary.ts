@@ -1,6 +1,6 @@
 /** What search and match results show of an offer: enough to list it; the full record is GET /api/offers/:id. */
 import { isOverdue, type UpdateFrequency } from '../offer.ts';
-import type { MatchCandidate } from './candidate.ts';
+import { isCandidateFull, type MatchCandidate } from './candidate.ts';
 
 export interface OfferSummary {
   id: string;
@@ -24,6 +24,8 @@ export interface OfferSummary {
   age_max: number | null;
   capacity: number | null;
   places_available: number | null;
+  /** No place left now (marked « complet », or no place in its open sessions): ranked lower. */
+  full: boolean;
   confirmed_at: string;
   overdue: boolean;
   completeness: number;
@@ -50,6 +52,7 @@ export function offerSummary(c: MatchCandidate, now: Date): OfferSummary {
     age_max: c.age_max,
     capacity: c.capacity,
     places_available: c.places_available,
+    full: isCandidateFull(c),
     confirmed_at: c.confirmed_at,
     overdue: isSummaryOverdue(c, now),
     completeness: c.completeness,

@@ -56,7 +56,7 @@ export function ResultCard({ offer, structure, distanceKm, reasons, level = 3, h
         <span class="badges">
           {offer.source === 'demo' && <DemoBadge />}
           {offer.overdue && <OverdueBadge />}
-          {offer.places_available === 0 && <FullBadge />}
+          {offer.full && <FullBadge />}
         </span>
         {onLocate && offer.lat != null && (
           <button type="button" class="button button--tertiary button--small" onClick={() => onLocate(offer.id)}>
