@@ -25,7 +25,7 @@ import { authRoutes } from './routes/auth.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { devOutboxApiRoutes, devOutboxPageRoutes } from './routes/dev.ts';
 import { authMiddleware } from './auth/middleware.ts';
-import { headerClientAddress } from './auth/client-address.ts';
+import { clientAddressFor } from './auth/client-address.ts';
 import { outboxMailer, type Mailer } from './mail/mailer.ts';
 import { createGeocoder, type Geocoder } from './clients/geocoder.ts';
 import { createRechercheEntreprisesClient, type EstablishmentDirectory } from './clients/recherche-entreprises.ts';
@@ -56,7 +56,7 @@ export interface AppDeps {
   search: SearchService;
   /** Outgoing mail; default: the outbox mailer (mail_outbox table, listed on /dev/outbox). */
   mailer?: Mailer;
-  /** The client's IP for login rate limits (hashed before use); default: cf-connecting-ip / X-Forwarded-For. */
+  /** The client's IP for per-IP limits (hashed before use); default: the headers TRUST_PROXY trusts, else none. */
   clientAddress?: (c: Context) => string | null;
   /** The national address geocoder (addresses of edited offers and structures); default: Géoplateforme over fetch. */
   geocoder?: Geocoder;
@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => problem(c, 404, 'Introuvable', "Cette adresse ne correspond à aucune ressource de l'API."));
 
   const mailer = deps.mailer ?? outboxMailer(deps.db, deps.clock);
-  const clientAddress = deps.clientAddress ?? headerClientAddress;
+  const clientAddress = deps.clientAddress ?? clientAddressFor(deps.config.trustProxy);
   const services: ServiceDeps = {
     ...deps,
     mailer,

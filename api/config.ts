@@ -22,9 +22,17 @@ export interface AppConfig {
   production: boolean;
   /** MapLibre style URL (raster or vector tiles) for the web app's maps; null = the offline basemap built from our contours. */
   mapStyleUrl: string | null;
+  /**
+   * Which request headers name the client for per-IP limits: `none` (the socket address only),
+   * `cloudflare` (cf-connecting-ip), or the number of reverse proxies in front of the server (the
+   * X-Forwarded-For entry that many places from the end). `x-forwarded-for` means 1.
+   */
+  trustProxy: TrustProxy;
   /** PBKDF2 iterations for new password hashes: never read from the environment; tests lower it for speed only. */
   passwordIterations: number;
 }
+
+export type TrustProxy = 'none' | 'cloudflare' | { forwardedHops: number };
 
 export type EnvRecord = Record<string, string | undefined>;
 
@@ -39,6 +47,7 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
   if (!Number.isInteger(retention) || retention < 1 || retention > 3650) {
     throw new Error(`ORIENTATION_RETENTION_DAYS must be a whole number of days between 1 and 3650 (got "${env.ORIENTATION_RETENTION_DAYS}")`);
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   return {
     port,
@@ -55,8 +64,20 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
     sessionSecret: env.SESSION_SECRET ?? null,
     production: env.NODE_ENV === 'production',
     mapStyleUrl: env.MAP_STYLE_URL?.trim() || null,
+    trustProxy,
     passwordIterations: PASSWORD_ITERATIONS,
   };
+}
+
+/** TRUST_PROXY: unset or `none`, `cloudflare`, `x-forwarded-for` (one proxy), or a number of proxies (1 to 10). */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim().toLowerCase() ?? '';
+  if (v === '' || v === 'none' || v === '0') return 'none';
+  if (v === 'cloudflare') return 'cloudflare';
+  if (v === 'x-forwarded-for') return { forwardedHops: 1 };
+  const hops = Number(v);
+  if (/^\d+$/.test(v) && hops >= 1 && hops <= 10) return { forwardedHops: hops };
+  throw new Error(`TRUST_PROXY must be "none", "cloudflare", "x-forwarded-for" or a number of proxies from 1 to 10 (got "${value}")`);
 }
 
 /** The host of the public URL, for the default sender address ("localhost" when unreadable). */

@@ -11,7 +11,7 @@ import { createApp, type Logger } from './app.ts';
 import { bootstrap } from '../seed/bootstrap.ts';
 import { defaultGeoDir } from '../seed/paths.ts';
 import { homePage } from './home.ts';
-import { headerClientAddress } from './auth/client-address.ts';
+import { clientAddressFor } from './auth/client-address.ts';
 import { createNodeSearchService } from '../search/node.ts';
 import { reindexEmptyTargets } from '../search/sync/reindex.ts';
 import { startSearchOutboxLoop } from './jobs/search-outbox.ts';
@@ -60,8 +60,8 @@ root.route(
     runtime: 'node',
     search,
     mailer,
-    // Behind a proxy its headers name the client; served directly, the socket does.
-    clientAddress: (c) => headerClientAddress(c) ?? getConnInfo(c).remote.address ?? null,
+    // The socket names the client, unless TRUST_PROXY says which proxy headers to believe.
+    clientAddress: clientAddressFor(config.trustProxy, (c) => getConnInfo(c).remote.address ?? null),
   }),
 );
 if (webReady) {

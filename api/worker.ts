@@ -10,6 +10,7 @@ import { d1Database } from './db/d1.ts';
 import { drainSearchOutbox } from './jobs/search-outbox.ts';
 import { runMaintenance } from './jobs/maintenance.ts';
 import { outboxMailer } from './mail/mailer.ts';
+import { cloudflareClientAddress } from './auth/client-address.ts';
 import { createSearchService, MEILI_INDEX_UID, type SearchService } from '../search/service.ts';
 import { createMeilisearchIndex } from '../search/meilisearch/index.ts';
 import { unavailableSearchIndex } from '../search/unavailable.ts';
@@ -46,7 +47,8 @@ export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const db = d1Database(env.DB);
     const config = loadConfig(stringVariables(env));
-    const app = createApp({ db, config, clock: () => new Date(), logger, runtime: 'workers', search: workerSearch(config) });
+    // On Workers, Cloudflare sets cf-connecting-ip itself: a client cannot forge it there.
+    const app = createApp({ db, config, clock: () => new Date(), logger, runtime: 'workers', search: workerSearch(config), clientAddress: cloudflareClientAddress });
     return app.fetch(request, env, ctx);
   },
 

@@ -4,6 +4,9 @@
  * no user enumeration, bad bodies, admin grants.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { loadConfig, type AppConfig } from '../../api/config.ts';
@@ -13,6 +16,7 @@ import { PASSWORD_ITERATIONS } from '../../api/auth/password.ts';
 import { sha256Hex } from '../../api/auth/tokens.ts';
 import { LOGIN_FAILURES_PER_EMAIL, LOGIN_FAILURES_PER_IP, MAILS_PER_ADDRESS } from '../../api/auth/rate-limit.ts';
 import { TEST_NOW, createTestApp } from '../helpers/app.ts';
+import { clientAddressFor, type ClientAddress } from '../../api/auth/client-address.ts';
 import {
   TEST_ORIGIN,
   cookieValue,
@@ -42,10 +46,10 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((t) => t.close()));
 });
 
-/** The app on a fresh database with a clock the test moves; the client IP comes from X-Forwarded-For (the default). */
-async function authApp(config: Partial<AppConfig> = {}): Promise<AuthApp> {
+/** The app on a fresh database with a clock the test moves; the client IP as TRUST_PROXY in `config` says (none by default: no address). */
+async function authApp(config: Partial<AppConfig> = {}, clientAddress?: ClientAddress): Promise<AuthApp> {
   let current = new Date(TEST_NOW);
-  const t = await createTestApp({ config, clock: () => new Date(current) });
+  const t = await createTestApp({ config, clock: () => new Date(current), ...(clientAddress ? { clientAddress } : {}) });
   const handle: AuthApp = {
     app: t.app,
     db: t.db,
@@ -66,6 +70,15 @@ const post = (t: AuthApp, path: string, json: unknown, headers: Record<string, s
 
 async function body(r: Response): Promise<Json> {
   return (await r.json()) as Json;
+}
+
+/** The app behind a real HTTP server on a free port of the loopback interface. */
+async function listen(app: Hono): Promise<{ url: string; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise<void>((done) => server.close(() => done())) }),
+    );
+  });
 }
 
 async function outbox(t: AuthApp): Promise<Json[]> {
@@ -377,8 +390,8 @@ describe('login rate limits', () => {
     expect((await post(t, '/api/auth/login', { email: user.email, password: PASSWORD })).status).toBe(200);
   });
 
-  it(`locks an IP after ${LOGIN_FAILURES_PER_IP} failures across emails`, async () => {
-    const t = await authApp();
+  it(`locks an IP after ${LOGIN_FAILURES_PER_IP} failures across emails (behind one trusted proxy: the last X-Forwarded-For entry)`, async () => {
+    const t = await authApp({ trustProxy: { forwardedHops: 1 } });
     const user = await createUser(t, { password: PASSWORD });
     for (let i = 0; i < LOGIN_FAILURES_PER_IP; i++) {
       const r = await post(t, '/api/auth/login', { email: `inconnu${i}@exemple.fr`, password: 'mauvais mot de passe' }, { 'x-forwarded-for': '10.0.0.1, 192.0.2.44' });
@@ -391,6 +404,47 @@ describe('login rate limits', () => {
     // Neither IPs nor emails are stored in clear.
     const keys = (await t.db.selectFrom('rate_limit_events').select('key').execute()).map((r) => r.key).join(' ');
     expect(keys).not.toMatch(/192\.0\.2|inconnu|exemple/);
+  });
+
+  it('by default counts the socket address: forged X-Forwarded-For and cf-connecting-ip headers do not escape the per-IP limit', async () => {
+    // A real HTTP server, with the client address built as api/server.ts builds it (TRUST_PROXY unset).
+    const t = await authApp({}, clientAddressFor(loadConfig({}).trustProxy, (c) => getConnInfo(c).remote.address ?? null));
+    const user = await createUser(t, { password: PASSWORD });
+    const server = await listen(t.app);
+    try {
+      const attempt = (email: string, password: string, i: number) =>
+        fetch(`${server.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i}`, 'cf-connecting-ip': `203.0.113.${i}` },
+          body: JSON.stringify({ email, password }),
+        });
+      for (let i = 0; i < LOGIN_FAILURES_PER_IP; i++) expect((await attempt(`inconnu${i}@exemple.fr`, 'mauvais mot de passe', i)).status).toBe(401);
+      const locked = await attempt(user.email, PASSWORD, 200);
+      expect(locked.status).toBe(429);
+      expect((await locked.json()).title).toBe('Trop de tentatives');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('trusts cf-connecting-ip with TRUST_PROXY=cloudflare, and the right X-Forwarded-For entry behind two proxies', async () => {
+    const cloudflare = await authApp({ trustProxy: loadConfig({ TRUST_PROXY: 'cloudflare' }).trustProxy });
+    const user = await createUser(cloudflare, { password: PASSWORD });
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i++) {
+      // X-Forwarded-For is not what Cloudflare vouches for: changing it does not help.
+      await post(cloudflare, '/api/auth/login', { email: `inconnu${i}@exemple.fr`, password: 'faux' }, { 'cf-connecting-ip': '192.0.2.9', 'x-forwarded-for': `10.1.1.${i}` });
+    }
+    expect((await post(cloudflare, '/api/auth/login', { email: user.email, password: PASSWORD }, { 'cf-connecting-ip': '192.0.2.9' })).status).toBe(429);
+    expect((await post(cloudflare, '/api/auth/login', { email: user.email, password: PASSWORD }, { 'cf-connecting-ip': '192.0.2.10' })).status).toBe(200);
+
+    const twoProxies = await authApp({ trustProxy: loadConfig({ TRUST_PROXY: '2' }).trustProxy });
+    const other = await createUser(twoProxies, { password: PASSWORD });
+    // The client may write anything in front; the outer proxy appends what it saw (192.0.2.50), the inner one the outer proxy.
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i++) {
+      await post(twoProxies, '/api/auth/login', { email: `inconnu${i}@exemple.fr`, password: 'faux' }, { 'x-forwarded-for': `10.2.2.${i}, 192.0.2.50, 172.16.0.2` });
+    }
+    expect((await post(twoProxies, '/api/auth/login', { email: other.email, password: PASSWORD }, { 'x-forwarded-for': '192.0.2.50, 172.16.0.2' })).status).toBe(429);
+    expect((await post(twoProxies, '/api/auth/login', { email: other.email, password: PASSWORD }, { 'x-forwarded-for': '192.0.2.51, 172.16.0.2' })).status).toBe(200);
   });
 
   it('clears the email count after a successful login', async () => {

@@ -26,7 +26,8 @@ function report(offerId: string, json: unknown, headers: Record<string, string> 
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The tests name client addresses in X-Forwarded-For, as one trusted reverse proxy would.
+  t = await createTestApp({ config: { trustProxy: { forwardedHops: 1 } } });
   const structure = await upsertStructureBySource(t.db, aStructure({ source_id: 's-47' }), t.now);
   ids.published = await upsertOfferBySource(t.db, anOffer(structure, { source_id: 'o-published', name: 'Garage solidaire' }), t.now);
   ids.busy = await upsertOfferBySource(t.db, anOffer(structure, { source_id: 'o-busy', name: 'Offre très signalée' }), t.now);

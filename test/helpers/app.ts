@@ -12,6 +12,7 @@ import { drainSearchOutbox, type DrainResult } from '../../api/jobs/search-outbo
 import type { Geocoder } from '../../api/clients/geocoder.ts';
 import type { EstablishmentDirectory } from '../../api/clients/recherche-entreprises.ts';
 import { outboxMailer, type Mailer } from '../../api/mail/mailer.ts';
+import type { ClientAddress } from '../../api/auth/client-address.ts';
 import { runMaintenance, type MaintenanceReport } from '../../api/jobs/maintenance.ts';
 import { testEstablishments, testGeocoder } from './public-apis.ts';
 
@@ -51,6 +52,8 @@ export async function createTestApp(
     /** Default: the msw recherche-entreprises handlers (test/mocks/recherche-entreprises.ts). */
     establishments?: EstablishmentDirectory;
     mailer?: Mailer;
+    /** How the app finds the client's IP; default: from the config's TRUST_PROXY setting, without a socket (app.request has none). */
+    clientAddress?: ClientAddress;
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDb({ territories: options.territories ?? false });
@@ -71,6 +74,7 @@ export async function createTestApp(
     geocoder: options.geocoder ?? testGeocoder(),
     establishments: options.establishments ?? testEstablishments(),
     mailer,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   const drain = async (): Promise<DrainResult> => {
     const total: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };

@@ -1,4 +1,4 @@
-/** The settings this feature adds: ORIENTATION_RETENTION_DAYS, SMTP_URL, MAIL_FROM. */
+/** Settings with their own parsing: ORIENTATION_RETENTION_DAYS, SMTP_URL, MAIL_FROM, TRUST_PROXY. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config.ts';
 
@@ -15,5 +15,14 @@ describe('configuration', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://relais:587' }).smtpUrl).toBe('smtp://relais:587');
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://insertion.lotetgaronne.fr' }).mailFrom).toBe('"Offre locale d\'insertion" <ne-pas-repondre@insertion.lotetgaronne.fr>');
     expect(loadConfig({ MAIL_FROM: 'Service <service@cd47.fr>' }).mailFrom).toBe('Service <service@cd47.fr>');
+  });
+
+  it('trusts no proxy header unless TRUST_PROXY says which', () => {
+    expect(loadConfig({}).trustProxy).toBe('none');
+    expect(loadConfig({ TRUST_PROXY: 'none' }).trustProxy).toBe('none');
+    expect(loadConfig({ TRUST_PROXY: 'cloudflare' }).trustProxy).toBe('cloudflare');
+    expect(loadConfig({ TRUST_PROXY: 'x-forwarded-for' }).trustProxy).toEqual({ forwardedHops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ forwardedHops: 2 });
+    for (const bad of ['yes', 'true', '-1', '1.5', '11']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 });
