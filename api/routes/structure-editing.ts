@@ -50,8 +50,10 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     const create = inputOr400(parseStructureCreate(await readJsonBody(c)));
     const missing = registrationProblems(create);
     if (missing.length) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', missing);
-    // A dry run checks a SIRET against the structures already registered, not against SIRENE.
-    if (isDryRun(c)) return c.json({ dry_run: true, structure: { ...editedOrProblem(await prepareStructureCreate(deps.db, create, editContext(deps, actor))), id: null } });
+    // What the database alone can refuse (an unknown commune, a SIRET already registered) is refused
+    // before asking SIRENE; a dry run stops there.
+    const prepared = editedOrProblem(await prepareStructureCreate(deps.db, create, editContext(deps, actor)));
+    if (isDryRun(c)) return c.json({ dry_run: true, structure: { ...prepared, id: null } });
     if (create.siret) {
       const problems = await siretProblems(deps, create.siret);
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);

@@ -105,7 +105,7 @@ describe('GET /api/establishments', () => {
       [502, () => HttpResponse.json({}, { status: 500 }), /réponse HTTP 500/],
     ];
     for (const [status, answer, message] of cases) {
-      const down = await createTestApp({ establishments: testEstablishments([http.get(`${RECHERCHE_ENTREPRISES}/search`, answer)], { timeoutMs: 50 }) });
+      const down = await createTestApp({ territories: true, establishments: testEstablishments([http.get(`${RECHERCHE_ENTREPRISES}/search`, answer)], { timeoutMs: 50 }) });
       try {
         const u = await createUser(down);
         const r = await u.request(`/api/establishments?siret=${CCAS_SIRET}`);
@@ -142,6 +142,25 @@ describe('registering a structure', () => {
     expect(twice.body.errors[0].path).toBe('siret');
     // The directory lookup now shows it as registered, for the UI to offer "join" instead.
     expect((await json(u.request(`/api/establishments?siret=${CCAS_SIRET}`))).body.items[0].registered).toMatchObject({ name: 'CCAS de Marmande', status: 'pending', has_members: true });
+  });
+
+  it('refuses a SIRET already registered without asking the directory (409 even when it is unreachable)', async () => {
+    let lookups = 0;
+    const offline = await createTestApp({
+      territories: true,
+      establishments: testEstablishments([http.get(`${RECHERCHE_ENTREPRISES}/search`, () => (lookups++, HttpResponse.error()))]),
+    });
+    try {
+      await upsertStructureBySource(offline.db, aStructure({ source_id: 'ccas', name: 'CCAS de Marmande', siret: CCAS_SIRET, commune_code: '47157' }), offline.now);
+      const u = await createUser(offline);
+      const twice = await json(u.request('/api/structures', { method: 'POST', json: { name: 'CCAS bis', siret: CCAS_SIRET, commune_code: '47157' } }));
+      expect(twice.status).toBe(409);
+      expect(twice.body.errors).toEqual([{ path: 'siret', message: expect.stringContaining('« CCAS de Marmande »') }]);
+      expect(lookups).toBe(0);
+      expect(await offline.db.selectFrom('structures').select('name').execute()).toEqual([{ name: 'CCAS de Marmande' }]);
+    } finally {
+      await offline.close();
+    }
   });
 });
 
