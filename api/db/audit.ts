@@ -20,6 +20,8 @@ export interface ChangeToRecord {
   after: object | null;
   reason?: string | null;
   at: Date;
+  /** The field-level changes as they are, instead of the diff of `before` → `after` (membership events). */
+  changes?: FieldChanges;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ChangeToRecord {
  * writes nothing (returns null); other actions (publish, confirm, review...) are always recorded.
  */
 export async function recordChange(trx: Kysely<Database>, change: ChangeToRecord): Promise<AuditEntry | null> {
-  const changes = diffRecords(auditSnapshot(change.before), auditSnapshot(change.after), AUDIT_DIFF_OPTIONS[change.entity]);
+  const changes = change.changes ?? diffRecords(auditSnapshot(change.before), auditSnapshot(change.after), AUDIT_DIFF_OPTIONS[change.entity]);
   if (!hasChanges(changes) && !isRecordedWithoutChanges(change.action)) return null;
   const row = {
     entity: change.entity,

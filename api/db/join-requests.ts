@@ -9,6 +9,7 @@ import type { Database, JoinRequestKind, JoinRequestStatus, MembershipRole } fro
 import { getStructure } from './structures.ts';
 import { countMembers, grantMembership, membershipOf } from './roles.ts';
 import { inTransaction } from './transaction.ts';
+import { recordJoinRefusal, recordMemberChange } from './membership-audit.ts';
 import { newId } from '../domain/ids.ts';
 import { editFailure, type EditResult } from '../domain/edit-result.ts';
 
@@ -140,7 +141,11 @@ export function answerJoinRequest(db: Kysely<Database>, id: string, answer: Join
     if (answer.decision === 'accept') {
       const role = request.kind === 'claim' ? 'admin' : answer.role;
       const current = await membershipOf(trx, request.requester.id, request.structure.id);
-      if (current !== 'admin') await grantMembership(trx, request.requester.id, request.structure.id, role, ctx.now);
+      const granted = current === 'admin' ? current : role;
+      if (current !== granted) await grantMembership(trx, request.requester.id, request.structure.id, granted, ctx.now);
+      await recordMemberChange(trx, { structureId: request.structure.id, userId: request.requester.id, action: 'join_request_accepted', role: [current, granted] }, ctx);
+    } else {
+      await recordJoinRefusal(trx, { structureId: request.structure.id, userId: request.requester.id, reason: answer.reason }, ctx);
     }
     await trx
       .updateTable('join_requests')

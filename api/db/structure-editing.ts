@@ -9,6 +9,7 @@ import { recordChange } from './audit.ts';
 import { enqueueOffersOfStructure } from './search-outbox.ts';
 import { getStructure, structureFromRow, upsertStructureBySource } from './structures.ts';
 import { grantMembership } from './roles.ts';
+import { recordMemberChange } from './membership-audit.ts';
 import { offersOfStructures } from './offers.ts';
 import { changeOfferStatus } from './offer-editing.ts';
 import { inTransaction } from './transaction.ts';
@@ -81,7 +82,10 @@ export function createStructure(db: Kysely<Database>, create: StructureCreate, c
 export function registerStructure(db: Kysely<Database>, create: StructureCreate, ctx: EditContext & { actorUserId: string }): Promise<EditResult<Structure>> {
   return inTransaction(db, async (trx) => {
     const created = await createStructure(trx, create, ctx);
-    if (created.ok) await grantMembership(trx, ctx.actorUserId, created.value.id, 'admin', ctx.now);
+    if (created.ok) {
+      await grantMembership(trx, ctx.actorUserId, created.value.id, 'admin', ctx.now);
+      await recordMemberChange(trx, { structureId: created.value.id, userId: ctx.actorUserId, action: 'member_added', role: [null, 'admin'] }, ctx);
+    }
     return created;
   });
 }

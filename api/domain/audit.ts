@@ -27,6 +27,17 @@ export const AUDIT_ACTIONS = [
   'take-place',
   /** The structure said the offer is full (places 0). */
   'full',
+  /** A validated structure moved to another département: it waits for that département's coordinators again. */
+  'back-to-pending',
+  // Who may act for a structure (entity 'structure'): changes `member` (name), `role`, or `email` (invitations).
+  'member_added',
+  'member_role_changed',
+  'member_removed',
+  'invitation_sent',
+  'invitation_revoked',
+  'invitation_accepted',
+  'join_request_accepted',
+  'join_request_refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -45,6 +56,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   import: 'Import data·inclusion',
   'take-place': 'Place attribuée à une orientation acceptée',
   full: 'Marquée complète',
+  'back-to-pending': 'Retour en attente de validation',
+  member_added: 'Membre ajouté',
+  member_role_changed: 'Rôle d’un membre modifié',
+  member_removed: 'Membre retiré',
+  invitation_sent: 'Invitation envoyée',
+  invitation_revoked: 'Invitation annulée',
+  invitation_accepted: 'Invitation acceptée',
+  join_request_accepted: 'Demande pour rejoindre la structure acceptée',
+  join_request_refused: 'Demande pour rejoindre la structure refusée',
 };
 
 export interface AuditEntry {

@@ -10,7 +10,8 @@ import { HttpProblem } from '../http/problem.ts';
 import { parseJsonBody } from '../http/body.ts';
 import { authorize } from '../auth/permissions.ts';
 import { findUserByEmail } from '../db/users.ts';
-import { coordinatorDepartements, grantCoordinator, grantMembership, membershipsOfUser } from '../db/roles.ts';
+import { coordinatorDepartements, grantCoordinator, membershipsOfUser } from '../db/roles.ts';
+import { addMember } from '../db/membership-editing.ts';
 import { getStructure } from '../db/structures.ts';
 import { isDepartementCode } from '../domain/departement-code.ts';
 import { emailSchema } from '../auth/email-address.ts';
@@ -51,7 +52,7 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'clock'>) {
   });
 
   app.post('/admin/memberships', async (c) => {
-    authorize(c.get('actor'), 'admin:grant');
+    const actor = authorize(c.get('actor'), 'admin:grant');
     const body = await parseJsonBody(c, membershipBody);
     const user = await findUserByEmail(deps.db, body.email);
     if (!user) throw unknownAccount();
@@ -60,7 +61,7 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'clock'>) {
         { path: 'structureId', message: 'Aucune structure ne porte cet identifiant.' },
       ]);
     }
-    await grantMembership(deps.db, user.id, body.structureId, body.role, deps.clock());
+    await addMember(deps.db, { userId: user.id, structureId: body.structureId, role: body.role, via: 'grant' }, { actorUserId: actor.userId, now: deps.clock() });
     return c.json({ user: { id: user.id, email: user.email, name: user.name }, memberships: await membershipsOfUser(deps.db, user.id) });
   });
 

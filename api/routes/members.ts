@@ -29,6 +29,8 @@ import { parseOr400 } from '../http/validate.ts';
 import { membersOfStructure, membershipOf } from '../db/roles.ts';
 import { addMember, changeMemberRole, removeMember } from '../db/membership-editing.ts';
 import { pendingInvitations, voidInvitations } from '../db/invitations.ts';
+import { recordInvitation } from '../db/membership-audit.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { findUserByEmail, getUser, insertUser } from '../db/users.ts';
 import { getStructure } from '../db/structures.ts';
 import type { EmailTokenRow } from '../db/email-tokens.ts';
@@ -72,7 +74,7 @@ export function membersRoutes(deps: ServiceDeps) {
     authorize(c.get('actor'), 'structure:members:manage', scope);
     const body = await parseInputBody(c, roleBody);
     const userId = idParam(c, 'userId');
-    editedOrProblem(await changeMemberRole(deps.db, structure.id, userId, body.role, deps.clock()));
+    editedOrProblem(await changeMemberRole(deps.db, structure.id, userId, body.role, { actorUserId: requireUser(c.get('actor')).userId, now: deps.clock() }));
     return c.json({ user_id: userId, role: body.role });
   });
 
@@ -83,7 +85,7 @@ export function membersRoutes(deps: ServiceDeps) {
     // Anyone may leave; removing someone else is for the structure's admins and coordinators.
     if (userId !== actor.userId) authorize(actor, 'structure:members:manage', scope);
     await parseInputBody(c, removeBody, { optional: true });
-    editedOrProblem(await removeMember(deps.db, structure.id, userId));
+    editedOrProblem(await removeMember(deps.db, structure.id, userId, { actorUserId: actor.userId, now: deps.clock() }));
     return c.body(null, 204);
   });
 
@@ -103,8 +105,11 @@ export function membersRoutes(deps: ServiceDeps) {
       throw new HttpProblem(429, 'Trop de courriels', 'Plusieurs courriels ont déjà été envoyés à cette adresse dans l’heure : réessayez plus tard.');
     }
     const now = deps.clock();
-    await voidInvitations(deps.db, structure.id, body.email, now);
-    const token = await issueEmailToken(deps, { purpose: 'invite', email: body.email, structureId: structure.id, role: body.role, createdBy: actor.userId });
+    const token = await inTransaction(deps.db, async (trx) => {
+      await voidInvitations(trx, structure.id, body.email, now);
+      await recordInvitation(trx, { structureId: structure.id, email: body.email, action: 'invitation_sent', role: body.role }, { actorUserId: actor.userId, now });
+      return issueEmailToken({ ...deps, db: trx }, { purpose: 'invite', email: body.email, structureId: structure.id, role: body.role, createdBy: actor.userId });
+    });
     await deps.mailer.send(
       invitationMail(body.email, {
         inviterName: actor.name,
@@ -119,9 +124,15 @@ export function membersRoutes(deps: ServiceDeps) {
 
   app.post('/structures/:id/invitations/revoke', async (c) => {
     const { structure, scope } = await structureOr404(deps, idParam(c));
-    authorize(c.get('actor'), 'structure:members:manage', scope);
+    const actor = authorize(c.get('actor'), 'structure:members:manage', scope);
     const body = await parseInputBody(c, revokeBody);
-    if (!(await voidInvitations(deps.db, structure.id, body.email, deps.clock()))) {
+    const now = deps.clock();
+    const revoked = await inTransaction(deps.db, async (trx) => {
+      if (!(await voidInvitations(trx, structure.id, body.email, now))) return false;
+      await recordInvitation(trx, { structureId: structure.id, email: body.email, action: 'invitation_revoked' }, { actorUserId: actor.userId, now });
+      return true;
+    });
+    if (!revoked) {
       throw new HttpProblem(404, 'Introuvable', 'Aucune invitation en attente pour cette adresse.', [{ path: 'email', message: 'aucune invitation en attente pour cette adresse' }]);
     }
     return c.json({ email: body.email, revoked: true });
@@ -159,7 +170,7 @@ export function membersRoutes(deps: ServiceDeps) {
       throw new HttpProblem(403, 'Autre adresse', 'Cette invitation a été envoyée à une autre adresse : connectez-vous avec le compte de cette adresse.');
     }
     if (!(await redeemEmailToken(deps, body.token, 'invite'))) throw invalidInvitation();
-    const granted = await addMember(deps.db, actor.userId, found.structure.id, found.role, deps.clock());
+    const granted = await addMember(deps.db, { userId: actor.userId, structureId: found.structure.id, role: found.role, via: 'invitation' }, { actorUserId: actor.userId, now: deps.clock() });
     return c.json({ structure: { id: found.structure.id, name: found.structure.name }, role: granted });
   });
 
@@ -178,7 +189,7 @@ export function membersRoutes(deps: ServiceDeps) {
     // The invitation reached this mailbox: the address is confirmed by following it.
     const userId = await insertUser(deps.db, { email: found.token.email, name: body.name, password, verified: true }, now);
     if (!userId) throw new HttpProblem(409, 'Compte existant', 'Un compte utilise déjà cette adresse : connectez-vous, puis acceptez l’invitation.');
-    const granted = await addMember(deps.db, userId, found.structure.id, found.role, now);
+    const granted = await addMember(deps.db, { userId, structureId: found.structure.id, role: found.role, via: 'invitation' }, { actorUserId: userId, now });
     const csrfToken = await startSession(deps, c, userId, sessionTokenOf(c));
     return c.json(
       { user: { id: userId, email: found.token.email, name: body.name }, structure: { id: found.structure.id, name: found.structure.name }, role: granted, csrfToken },

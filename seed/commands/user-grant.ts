@@ -7,7 +7,8 @@ import type { CliContext } from '../cli.ts';
 import { openSqlite } from '../../api/db/sqlite.ts';
 import { migrate } from '../../api/db/migrate.ts';
 import { findUserByEmail, updateUser } from '../../api/db/users.ts';
-import { coordinatorDepartements, grantCoordinator, grantMembership, membershipsOfUser } from '../../api/db/roles.ts';
+import { coordinatorDepartements, grantCoordinator, membershipsOfUser } from '../../api/db/roles.ts';
+import { addMember } from '../../api/db/membership-editing.ts';
 import { getStructure } from '../../api/db/structures.ts';
 import { isDepartementCode } from '../../api/domain/departement-code.ts';
 
@@ -65,7 +66,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     }
     if (values.admin) await updateUser(db, user.id, { admin: true }, now);
     await grantCoordinator(db, user.id, departements, now);
-    if (values.structure) await grantMembership(db, user.id, values.structure, role, now);
+    // Recorded in the structure's history without an author (an operator, not an account).
+    if (values.structure) await addMember(db, { userId: user.id, structureId: values.structure, role, via: 'grant' }, { actorUserId: null, now });
 
     const scopes = await coordinatorDepartements(db, user.id);
     const memberships = await membershipsOfUser(db, user.id);

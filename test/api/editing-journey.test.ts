@@ -236,7 +236,8 @@ describe('from a SIRET to a published, edited, confirmed and suspended offer', (
 
     // The structure's history holds its own entries and its offers', newest first.
     const structureLog = ((await as(alice, `/api/structures/${structureId}/audit?size=100`)).body.items as Json[]).map((e) => `${e.entity}:${e.action}`);
-    expect(structureLog.slice(-3)).toEqual(['offer:create', 'structure:validate', 'structure:create']);
+    // Registering made Alice its admin: who may act for the structure is part of its history.
+    expect(structureLog.slice(-4)).toEqual(['offer:create', 'structure:validate', 'structure:member_added', 'structure:create']);
     expect(structureLog).toContain('structure:update');
     expect(structureLog.filter((e) => e.startsWith('offer:'))).toHaveLength(7);
     // Someone outside the structure and its département reads nothing.

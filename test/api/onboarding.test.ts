@@ -302,3 +302,64 @@ describe('invitations and members', () => {
     expect((await json(mate.request(`/api/structures/${id}/members`))).body.members.map((m: Json) => m.name)).toEqual(['Mate']);
   });
 });
+
+describe('the history of who may act for a structure', () => {
+  it('records invitations, join requests answered, role changes and removals, in French, by name', async () => {
+    const id = await upsertStructureBySource(t.db, aStructure({ source_id: 'history-of-people', name: 'Atelier vélo' }), t.now);
+    const admin = await createUser(t, { name: 'Hélène Admin', memberships: [{ structureId: id, role: 'admin' }] });
+    const history = async (): Promise<Json[]> => (await json(admin.request(`/api/structures/${id}/audit?size=100`))).body.items as Json[];
+    const post = (who: TestUser, path: string, body?: Json) => json(who.request(path, { method: 'POST', ...(body ? { json: body } : {}) }));
+
+    await post(admin, `/api/structures/${id}/invitations`, { email: 'ivan@atelier-velo.fr', role: 'admin' });
+    await post(admin, `/api/structures/${id}/invitations`, { email: 'erreur@atelier-velo.fr' });
+    await post(admin, `/api/structures/${id}/invitations/revoke`, { email: 'erreur@atelier-velo.fr' });
+    const ivan = await createUser(t, { name: 'Ivan', email: 'ivan@atelier-velo.fr' });
+    const token = tokenIn((await outbox()).find((m) => m.to === 'ivan@atelier-velo.fr'));
+    expect((await post(ivan, '/api/invitations/accept', { token })).status).toBe(200);
+
+    const jade = await createUser(t, { name: 'Jade' });
+    const kim = await createUser(t, { name: 'Kim' });
+    const jadeAsks = await post(jade, `/api/structures/${id}/join-requests`);
+    const kimAsks = await post(kim, `/api/structures/${id}/join-requests`);
+    await post(admin, `/api/join-requests/${jadeAsks.body.id}/accept`, { role: 'member' });
+    await post(admin, `/api/join-requests/${kimAsks.body.id}/refuse`, { reason: 'Nous ne travaillons pas ensemble.' });
+    expect((await json(admin.request(`/api/structures/${id}/members/${jade.id}`, { method: 'PATCH', json: { role: 'admin' } }))).status).toBe(200);
+    expect((await json(admin.request(`/api/structures/${id}/members/${ivan.id}`, { method: 'DELETE' }))).status).toBe(204);
+    expect((await json(jade.request(`/api/structures/${id}/members/${jade.id}`, { method: 'DELETE' }))).status).toBe(204);
+
+    const entries = await history();
+    expect(entries.map((e) => [e.action, e.action_label])).toEqual([
+      ['member_removed', 'Membre retiré'],
+      ['member_removed', 'Membre retiré'],
+      ['member_role_changed', 'Rôle d’un membre modifié'],
+      ['join_request_refused', 'Demande pour rejoindre la structure refusée'],
+      ['join_request_accepted', 'Demande pour rejoindre la structure acceptée'],
+      ['invitation_accepted', 'Invitation acceptée'],
+      ['invitation_revoked', 'Invitation annulée'],
+      ['invitation_sent', 'Invitation envoyée'],
+      ['invitation_sent', 'Invitation envoyée'],
+    ]);
+    expect(entries.every((e) => e.entity === 'structure' && e.entity_id === id && e.entity_name === 'Atelier vélo')).toBe(true);
+    const [jadeLeft, ivanRemoved, promoted, refused, joined, accepted, revoked, , invited] = entries;
+    expect(invited).toMatchObject({ actor: { name: 'Hélène Admin' }, changes: { email: [null, 'ivan@atelier-velo.fr'], role: [null, 'admin'] } });
+    expect(revoked).toMatchObject({ changes: { email: ['erreur@atelier-velo.fr', null] } });
+    expect(accepted).toMatchObject({ actor: { name: 'Ivan' }, changes: { member: [null, 'Ivan'], role: [null, 'admin'] } });
+    expect(joined).toMatchObject({ actor: { name: 'Hélène Admin' }, changes: { member: [null, 'Jade'], role: [null, 'member'] } });
+    expect(refused).toMatchObject({ changes: { requester: [null, 'Kim'] }, reason: 'Nous ne travaillons pas ensemble.' });
+    expect(promoted).toMatchObject({ changes: { member: ['Jade', 'Jade'], role: ['member', 'admin'] } });
+    expect(ivanRemoved).toMatchObject({ actor: { name: 'Hélène Admin' }, changes: { member: ['Ivan', null], role: ['admin', null] }, reason: null });
+    expect(jadeLeft).toMatchObject({ actor: { name: 'Jade' }, changes: { member: ['Jade', null], role: ['admin', null] }, reason: 'a quitté la structure' });
+    // Readers see names, never account ids.
+    for (const user of [ivan, jade, kim, admin]) expect(JSON.stringify(entries)).not.toContain(user.id);
+
+    // A change refused (the last admin stepping down) or that changes nothing writes nothing.
+    expect((await json(admin.request(`/api/structures/${id}/members/${admin.id}`, { method: 'PATCH', json: { role: 'member' } }))).status).toBe(409);
+    expect((await json(admin.request(`/api/structures/${id}/members/${admin.id}`, { method: 'PATCH', json: { role: 'admin' } }))).status).toBe(200);
+    expect(await history()).toHaveLength(entries.length);
+
+    // An administrator's grant is recorded too.
+    const root = await createUser(t, { name: 'Root', admin: true });
+    expect((await post(root, '/api/admin/memberships', { email: kim.email, structureId: id, role: 'member' })).status).toBe(200);
+    expect((await history())[0]).toMatchObject({ action: 'member_added', action_label: 'Membre ajouté', actor: { name: 'Root' }, changes: { member: [null, 'Kim'], role: [null, 'member'] } });
+  });
+});

@@ -279,6 +279,16 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     await expect.poll(() => new URL(p.url()).pathname).toBe(structureUrl);
     await expect.poll(() => p.locator('.space-header').textContent()).toContain('Vous êtes membre');
     expect(await p.locator('.account__who').textContent()).toBe(COLLEAGUE.name);
+    // The structure's history says who joined, invited by whom, and the withdrawn invitation, in French.
+    await p.goto(url(`${structureUrl}/historique`));
+    const joined = p.locator('.audit-entry', { hasText: 'Invitation acceptée' });
+    await expect.poll(() => joined.count()).toBe(1);
+    expect(await joined.locator('dt').allTextContents()).toEqual(['Membre', 'Rôle']);
+    expect(await joined.locator('dd').allTextContents()).toEqual([`vide → ${COLLEAGUE.name}`, 'vide → membre']);
+    expect(await joined.locator('.audit-entry__head').textContent()).toContain(`par ${COLLEAGUE.name}`);
+    const withdrawn = p.locator('.audit-entry', { hasText: 'Invitation annulée' });
+    expect(await withdrawn.locator('dd').allTextContents()).toEqual(['camile.roux@tremplin-vdg.fr → vide']);
+    expect(await p.locator('.audit-entry', { hasText: 'Invitation envoyée' }).count()).toBe(2);
   }, JOURNEY_MS);
 
   it('the coordinator reviews the offer, reads the coverage map and tables, and downloads them as CSV', async () => {

@@ -86,6 +86,10 @@ describe('user:grant', () => {
     expect(scopes.map((s) => s.departement_code)).toEqual(['2A', '47']);
     const memberships = await t.db.selectFrom('memberships').selectAll().where('user_id', '=', row!.id).execute();
     expect(memberships).toMatchObject([{ structure_id: structureId, role: 'admin' }]);
+    // The structure's history says who was given a role there, by an operator (no author).
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('structure_id', '=', structureId).execute();
+    expect(audit).toMatchObject([{ entity: 'structure', entity_id: structureId, action: 'member_added', actor_user_id: null }]);
+    expect(JSON.parse(audit[0]!.changes)).toEqual({ member: [null, row!.name], role: [null, 'admin'] });
     expect(out).toContain('  coordination : 2A, 47');
     expect(out).toContain('  structures : Garage solidaire (administration)');
   });

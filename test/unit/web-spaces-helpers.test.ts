@@ -1,9 +1,10 @@
-/** Pure pieces of the structure space and the coordination pages: the hours editor's OSM syntax, the coverage tables and their CSV. */
+/** Pure pieces of the structure space and the coordination pages: the hours editor's OSM syntax, the coverage tables and their CSV, the history's French. */
 import { describe, expect, it } from 'vitest';
 import { daysToOsm, rowsFromOsm, rowsToOsm } from '../../web/src/structure/opening-hours-rows.ts';
 import { toCsv } from '../../web/src/coordination/csv.ts';
 import { mapRows, mapRowsCsv, territoryBarrierCsv, unmetNeedsCsv } from '../../web/src/coordination/coverage-tables.ts';
 import type { Coverage } from '../../web/src/api/space-types.ts';
+import { fieldLabel, valueText } from '../../web/src/structure/field-labels.ts';
 
 describe('opening hours rows ⇄ OSM syntax', () => {
   it('writes consecutive days as a range, from three days on', () => {
@@ -97,5 +98,15 @@ describe('coverage tables', () => {
       ['Marmande', 0, 4, 4],
       ['Lot-et-Garonne (département)', 0, 4, 4],
     ]);
+  });
+});
+
+describe('the history of changes in French', () => {
+  it('names the fields of a structure’s people and their roles', () => {
+    expect([fieldLabel('member'), fieldLabel('role'), fieldLabel('requester'), fieldLabel('email')]).toEqual(['Membre', 'Rôle', 'Demande de', 'Courriel']);
+    expect([valueText('member', 'role'), valueText('admin', 'role'), valueText(null, 'role')]).toEqual(['membre', 'administrateur', 'vide']);
+    // Only the role field reads « admin » as a role: a name stays as written.
+    expect(valueText('admin', 'member')).toBe('admin');
+    expect(valueText('validated', 'status')).toBe('validée');
   });
 });

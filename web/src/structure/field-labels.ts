@@ -1,4 +1,4 @@
-/** French names of the offer and structure fields, and readable values, for the history of changes. */
+/** French names of the offer and structure fields (and of a structure's people), and readable values, for the history of changes. */
 const LABELS: Readonly<Record<string, string>> = {
   name: 'Nom',
   description: 'Description',
@@ -48,16 +48,23 @@ const LABELS: Readonly<Record<string, string>> = {
   accessibility_url: 'Accessibilité',
   validated_at: 'Validation',
   rejection_reason: 'Motif du refus',
+  // Who may act for a structure: members, invitations (by address, `email`), join requests.
+  member: 'Membre',
+  role: 'Rôle',
+  requester: 'Demande de',
 };
 
 const STATUS: Readonly<Record<string, string>> = { draft: 'brouillon', published: 'publiée', suspended: 'suspendue', archived: 'archivée', pending: 'en attente', validated: 'validée', rejected: 'refusée' };
+
+const ROLES: Readonly<Record<string, string>> = { member: 'membre', admin: 'administrateur' };
 
 export function fieldLabel(field: string): string {
   return LABELS[field] ?? field;
 }
 
-/** A value of the audit log as text: « vide », « oui »/« non », lists joined, sessions by their dates. */
-export function valueText(value: unknown): string {
+/** A value of the audit log as text: « vide », « oui »/« non », lists joined, sessions by their dates, roles in French. */
+export function valueText(value: unknown, field?: string): string {
+  if (field === 'role' && typeof value === 'string') return ROLES[value] ?? value;
   if (value == null || value === '' || (Array.isArray(value) && !value.length)) return 'vide';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'string') return STATUS[value] ?? (value.length > 160 ? `${value.slice(0, 157)}…` : value);

@@ -39,7 +39,7 @@ export function AuditList({ load, showEntity = false }: { load: (page: number, s
                   <>
                     <dt>{fieldLabel(field)}</dt>
                     <dd>
-                      <span class="audit-before">{valueText(before)}</span> → <span class="audit-after">{valueText(after)}</span>
+                      <span class="audit-before">{valueText(before, field)}</span> → <span class="audit-after">{valueText(after, field)}</span>
                     </dd>
                   </>
                 ))}
