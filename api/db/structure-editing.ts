@@ -15,6 +15,7 @@ import { changeOfferStatus } from './offer-editing.ts';
 import { inTransaction } from './transaction.ts';
 import type { EditContext } from './offer-editing.ts';
 import { frenchToday } from '../domain/di/schema.ts';
+import { departementOfCommune } from '../domain/territory.ts';
 import type { Offer } from '../domain/offer.ts';
 import { newId } from '../domain/ids.ts';
 import { AUDIT_DIFF_OPTIONS, auditSnapshot } from '../domain/audit.ts';
@@ -114,17 +115,39 @@ export async function prepareStructureEdit(db: Kysely<Database>, structureId: st
   return { ok: true, value: { before, next, changed } };
 }
 
-/** PATCH a structure; a patch that changes nothing writes nothing. */
-export function editStructure(db: Kysely<Database>, structureId: string, patch: StructurePatch, ctx: EditContext): Promise<EditResult<Structure>> {
+/** Whoever edits may validate structures of this département (its coordinators, admins). */
+export type MayValidateIn = (departement: string | null) => boolean;
+
+/**
+ * True when an edit takes a validated structure out of its département towards one whose
+ * coordinators have not validated it: it must wait for them again.
+ */
+export function needsRevalidation(before: Pick<Structure, 'status' | 'departement_code'>, next: Pick<StructureInput, 'commune_code'>, mayValidateIn: MayValidateIn): boolean {
+  const departement = next.commune_code ? departementOfCommune(next.commune_code) : null;
+  return before.status === 'validated' && departement !== before.departement_code && !mayValidateIn(departement);
+}
+
+/**
+ * PATCH a structure; a patch that changes nothing writes nothing. A validated structure moved to a
+ * département its editor does not coordinate goes back to pending (its offers leave search until the
+ * new département's coordinators validate it), with its own audit entry.
+ */
+export function editStructure(db: Kysely<Database>, structureId: string, patch: StructurePatch, ctx: EditContext & { mayValidateIn: MayValidateIn }): Promise<EditResult<Structure>> {
   return inTransaction(db, async (trx) => {
     const prepared = await prepareStructureEdit(trx, structureId, patch, ctx);
     if (!prepared.ok) return prepared;
     const { before, next, changed } = prepared.value;
     if (!changed) return { ok: true, value: before };
+    // Writing the structure enqueues its offers for search: their documents are built from the final state.
     await upsertStructureBySource(trx, next, ctx.now);
     const after = (await getStructure(trx, structureId))!;
     await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: 'update', before, after, at: ctx.now });
-    return { ok: true, value: after };
+    if (!needsRevalidation(before, next, ctx.mayValidateIn)) return { ok: true, value: after };
+    await trx.updateTable('structures').set({ status: 'pending', validated_at: null, updated_at: ctx.now.toISOString() }).where('id', '=', structureId).execute();
+    const pending = (await getStructure(trx, structureId))!;
+    const reason = `La structure a changé de département (${before.departement_code ?? 'aucun'} → ${pending.departement_code ?? 'aucun'}) : la coordination de son nouveau département doit la valider.`;
+    await recordChange(trx, { entity: 'structure', entityId: structureId, structureId, actorUserId: ctx.actorUserId, action: 'back-to-pending', before: after, after: pending, reason, at: ctx.now });
+    return { ok: true, value: pending };
   });
 }
 

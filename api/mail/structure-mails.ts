@@ -83,12 +83,18 @@ export function offerModeratedMail(
   });
 }
 
-export function structureToValidateMail(to: { name: string; email: string }, registration: { structureName: string; communeName: string | null; registrantName: string; url: string }): Mail {
+export function structureToValidateMail(
+  to: { name: string; email: string },
+  registration: { structureName: string; communeName: string | null; registrantName: string; url: string; /** The département a validated structure moved from. */ movedFrom?: string | null },
+): Mail {
   const where = registration.communeName ? ` (${registration.communeName})` : '';
-  return compose(to.email, `Nouvelle structure à valider : ${registration.structureName}`, {
+  const moved = registration.movedFrom !== undefined;
+  return compose(to.email, `${moved ? 'Structure arrivée dans votre département' : 'Nouvelle structure'} à valider : ${registration.structureName}`, {
     greeting: greeting(to.name),
     paragraphs: [
-      `${registration.registrantName} vient d’inscrire la structure « ${registration.structureName} »${where} sur ${SERVICE}.`,
+      moved
+        ? `${registration.registrantName} a déplacé la structure « ${registration.structureName} » dans votre département${registration.communeName ? `, à ${registration.communeName}` : ''}${registration.movedFrom ? ` (elle était dans le ${registration.movedFrom})` : ''}, sur ${SERVICE}.`
+        : `${registration.registrantName} vient d’inscrire la structure « ${registration.structureName} »${where} sur ${SERVICE}.`,
       'Elle attend votre validation pour que ses offres soient visibles : vérifiez qu’elle propose ou accompagne des solutions d’insertion et que cette personne en fait bien partie.',
     ],
     action: { label: 'Ouvrir la file de modération', url: registration.url },

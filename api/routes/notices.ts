@@ -49,12 +49,15 @@ export async function noticeJoinAnswer(deps: NoticeDeps, request: JoinRequest): 
   await notify(deps, [mail], 'join answer');
 }
 
-/** A structure registered: the coordinators of its département have one more to validate. */
-export async function noticeStructureRegistered(deps: NoticeDeps, structure: Structure, registrantName: string): Promise<void> {
+/**
+ * A structure registered, or a validated one moved in from another département (`movedFrom`): the
+ * coordinators of its département have one more to validate.
+ */
+export async function noticeStructureRegistered(deps: NoticeDeps, structure: Structure, registrantName: string, options: { movedFrom?: string | null } = {}): Promise<void> {
   if (!structure.departement_code) return;
   const url = link(deps, '/coordination');
   const mails = (await coordinatorContacts(deps.db, structure.departement_code)).map((to) =>
-    structureToValidateMail(to, { structureName: structure.name, communeName: structure.commune_name, registrantName, url }),
+    structureToValidateMail(to, { structureName: structure.name, communeName: structure.commune_name, registrantName, url, ...(options.movedFrom !== undefined ? { movedFrom: options.movedFrom } : {}) }),
   );
   await notify(deps, mails, 'structure registered');
 }

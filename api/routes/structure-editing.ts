@@ -7,12 +7,21 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServiceDeps } from '../app.ts';
-import { authorize, requireUser } from '../auth/permissions.ts';
+import { authorize, can, requireUser } from '../auth/permissions.ts';
 import { parseInputBody, readJsonBody } from '../http/body.ts';
 import { editedOrProblem, inputOr400 } from '../http/edit-result.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { paginationSchema, parseOr400 } from '../http/validate.ts';
-import { archiveStructure, confirmStructure, editStructure, prepareStructureCreate, prepareStructureEdit, registerStructure } from '../db/structure-editing.ts';
+import {
+  archiveStructure,
+  confirmStructure,
+  editStructure,
+  needsRevalidation,
+  prepareStructureCreate,
+  prepareStructureEdit,
+  registerStructure,
+  type MayValidateIn,
+} from '../db/structure-editing.ts';
 import { isDryRun } from '../http/dry-run.ts';
 import { listOffers, offerCountsOfStructures } from '../db/offers.ts';
 import { membershipsOfUser } from '../db/roles.ts';
@@ -37,6 +46,10 @@ const offersQuery = z.object({
   status: z.enum(['all', ...OFFER_STATUSES], { error: 'statut attendu : all, draft, published, suspended ou archived' }).default('all'),
   ...paginationSchema,
 });
+
+/** Told to whoever moves a validated structure to a département they do not coordinate. */
+export const BACK_TO_PENDING_NOTICE =
+  'La structure a changé de département : elle attend de nouveau la validation de la coordination de ce département. Ses offres ne sont plus visibles dans la recherche d’ici là.';
 
 function editedStructure(structure: Structure, geocoding?: GeocodingOutcome | null) {
   return { ...structure, ...(geocoding ? { geocoding } : {}) };
@@ -70,16 +83,21 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     authorize(actor, 'structure:edit', scope);
     const patch = inputOr400(parseStructurePatch(await readJsonBody(c)));
     if (patch.commune_code === null) throw new HttpProblem(400, 'Données invalides', 'Corrigez les champs signalés puis réessayez.', registrationProblems({ commune_code: null }));
-    if (isDryRun(c)) {
-      const { next, changed } = editedOrProblem(await prepareStructureEdit(deps.db, before.id, patch, editContext(deps, actor)));
-      return c.json({ dry_run: true, structure: { ...next, id: before.id }, changed });
-    }
+    // The database's checks (commune, SIRET of another structure) before asking SIRENE; a dry run stops there.
+    const { next, changed } = editedOrProblem(await prepareStructureEdit(deps.db, before.id, patch, editContext(deps, actor)));
+    const mayValidateIn: MayValidateIn = (departement) => can(actor, 'structure:moderate', { departement });
+    const revalidation = changed && needsRevalidation(before, next, mayValidateIn);
+    if (isDryRun(c)) return c.json({ dry_run: true, structure: { ...next, id: before.id }, changed, ...(revalidation ? { notice: BACK_TO_PENDING_NOTICE } : {}) });
     if (patch.siret && patch.siret !== before.siret) {
       const problems = await siretProblems(deps, patch.siret);
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
     }
     const place = await locatePlace(deps.geocoder, before, patch);
-    const structure = editedOrProblem(await editStructure(deps.db, before.id, { ...patch, ...place.coordinates }, editContext(deps, actor)));
+    const structure = editedOrProblem(await editStructure(deps.db, before.id, { ...patch, ...place.coordinates }, { ...editContext(deps, actor), mayValidateIn }));
+    if (before.status === 'validated' && structure.status === 'pending') {
+      await noticeStructureRegistered(deps, structure, actor.name, { movedFrom: before.departement_code });
+      return c.json({ ...editedStructure(structure, place.geocoding), notice: BACK_TO_PENDING_NOTICE });
+    }
     return c.json(editedStructure(structure, place.geocoding));
   });
 

@@ -86,7 +86,7 @@ describe('registering and moderating a structure', () => {
   });
 
   it('edits a structure and logs only what changed', async () => {
-    const edited = ok(await editStructure(t.db, structureId, ok(parseStructurePatch({ website: 'https://tremplin-vdg.example', commune_code: '47310' })), { ...ALICE, now: at(3) }));
+    const edited = ok(await editStructure(t.db, structureId, ok(parseStructurePatch({ website: 'https://tremplin-vdg.example', commune_code: '47310' })), { ...ALICE, now: at(3), mayValidateIn: () => false }));
     expect(edited).toMatchObject({ website: 'https://tremplin-vdg.example', commune_name: 'Tonneins', status: 'validated' });
     const [entry] = await auditOf(t.db, 'structure', structureId);
     expect(entry!.changes).toEqual({
@@ -96,7 +96,7 @@ describe('registering and moderating a structure', () => {
       updated_on: ['2026-06-01', '2026-06-04'],
     });
     const before = await snapshot();
-    expect(ok(await editStructure(t.db, structureId, ok(parseStructurePatch({ website: 'https://tremplin-vdg.example' })), { ...ALICE, now: at(4) })).updated_on).toBe('2026-06-04');
+    expect(ok(await editStructure(t.db, structureId, ok(parseStructurePatch({ website: 'https://tremplin-vdg.example' })), { ...ALICE, now: at(4), mayValidateIn: () => false })).updated_on).toBe('2026-06-04');
     expect(await snapshot()).toEqual(before);
   });
 });

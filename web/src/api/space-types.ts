@@ -25,7 +25,8 @@ export type Role = 'member' | 'admin';
 
 /** An offer as its editors read it (every status, all contacts). */
 export type EditableOffer = OfferView & { structure: { id: string; name: string }; geocoding?: GeocodingOutcome };
-export type EditedStructure = Structure & { geocoding?: GeocodingOutcome };
+/** `notice`: a validated structure moved to another département waits for its coordinators again. */
+export type EditedStructure = Structure & { geocoding?: GeocodingOutcome; notice?: string };
 
 export interface OfferDryRun {
   dry_run: true;
@@ -40,6 +41,8 @@ export interface StructureDryRun {
   dry_run: true;
   structure: Omit<Structure, 'id'> & { id: string | null };
   changed?: boolean;
+  /** Saving would send the structure back to validation (another département). */
+  notice?: string;
 }
 
 export interface MyStructure {

@@ -72,7 +72,7 @@ export function StructureForm({ structure, initial = null, onSaved, submitLabel 
     setGeocoding(result.geocoding ?? null);
     setPinPlaced(false);
     setValues(valuesOfStructure(result));
-    setSaved('Fiche enregistrée.');
+    setSaved(result.notice ? `Fiche enregistrée. ${result.notice}` : 'Fiche enregistrée.');
     onSaved(result);
   };
 
@@ -141,6 +141,7 @@ export function StructureForm({ structure, initial = null, onSaved, submitLabel 
         {text('accessibility_url', 'Informations d’accessibilité (lien)', { type: 'url', hint: 'Par exemple la page Acceslibre de l’établissement.' })}
         <HoursEditor id={fieldId('opening_hours')} value={values.opening_hours} onChange={(v) => set('opening_hours', v)} departement={departement} error={err('opening_hours')} />
       </section>
+      {structure && live.result?.notice && <p class="notice notice--warning">{live.result.notice}</p>}
       <div class="form-actions form-actions--sticky">
         <button type="submit" class="button" disabled={submit.submitting}>
           {submit.submitting ? 'Enregistrement…' : submitLabel}
