@@ -9,6 +9,7 @@ import { getOffer, offerFromRow, upsertOfferBySource } from './offers.ts';
 import { dataInclusionSchemas, diErrorMap, type DataInclusionFile, type DiService, type DiStructure } from '../domain/di/schema.ts';
 import { diKey, offerFromDi, offerToDi, resolveStructureRef, structureFromDi, structureToDi, type DiRef } from '../domain/di/mapping.ts';
 import { formatPath, validateDataInclusionFile, type DiError } from '../domain/di/validate.ts';
+import { unknownZoneCodes } from './zones.ts';
 
 /** D1 binds at most 100 parameters per statement. */
 const CHUNK = 90;
@@ -64,9 +65,28 @@ async function storedStructures(db: Kysely<Database>, sourceIds: string[]): Prom
   return found;
 }
 
+/** The zone_eligibilite codes of a raw file's services (before validation), to check them against the territories. */
+function zoneCodesOf(file: unknown): string[] {
+  const services = isRecord(file) && Array.isArray(file.services) ? file.services : [];
+  const codes = services.flatMap((s: unknown) => {
+    const zone = isRecord(s) ? s.zone_eligibilite : undefined;
+    return Array.isArray(zone) ? zone.filter((code): code is string => typeof code === 'string') : [];
+  });
+  return [...new Set(codes)];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Zone codes naming no known territory, with their message; kinds whose table is empty (territories not loaded yet) are not checked. */
+async function unknownZones(db: Kysely<Database>, file: unknown): Promise<Map<string, string>> {
+  return new Map((await unknownZoneCodes(db, zoneCodesOf(file), { onlyLoaded: true })).map((u) => [u.code, u.message]));
+}
+
 export async function importDataInclusion(db: Kysely<Database>, file: unknown, options: DiImportOptions): Promise<DiImportReport> {
   const stored = await storedStructures(db, referencedStructureIds(file));
-  const checked = validateDataInclusionFile(file, options.now, { knownStructures: stored });
+  const checked = validateDataInclusionFile(file, options.now, { knownStructures: stored, unknownZoneCodes: await unknownZones(db, file) });
   const report: DiImportReport = {
     structures: { created: 0, updated: 0 },
     services: { created: 0, updated: 0 },

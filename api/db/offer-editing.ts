@@ -5,6 +5,7 @@
  * the result is a failure. Who may call them is the route's business (permissions), not theirs.
  */
 import type { Kysely } from 'kysely';
+import { unknownZoneCodes } from './zones.ts';
 import type { Database } from './schema.ts';
 import { recordChange } from './audit.ts';
 import { getOffer, upsertOfferBySource } from './offers.ts';
@@ -32,12 +33,12 @@ const NOT_FOUND = editFailure('not_found', 'Introuvable', 'Aucune offre ne porte
 const CHUNK = 90;
 
 /**
- * The COG name of `commune_code` and problems for unknown communes (the field rules only check the
- * shape of the codes). Only the fields present in `fields` are checked.
+ * The COG name of `commune_code` and problems for unknown communes and zone codes (the field rules
+ * only check the shape of the codes). Only the fields present in `fields` are checked.
  */
 async function checkCommunes(
   db: Kysely<Database>,
-  fields: { commune_code?: string | null; itinerant_communes?: string[] | null },
+  fields: { commune_code?: string | null; itinerant_communes?: string[] | null; zone?: string[] | null },
 ): Promise<{ communeName: string | null; problems: FieldProblem[] }> {
   const problems: FieldProblem[] = [];
   let communeName: string | null = null;
@@ -55,6 +56,7 @@ async function checkCommunes(
   itinerant.forEach((code, i) => {
     if (!known.has(code)) problems.push({ path: `itinerant_communes.${i}`, message: `commune inconnue : ${code}` });
   });
+  for (const unknown of await unknownZoneCodes(db, fields.zone ?? [])) problems.push({ path: `zone.${unknown.index}`, message: unknown.message });
   return { communeName, problems };
 }
 

@@ -123,3 +123,38 @@ export async function nameZoneCodes(db: Kysely<Database>, codes: readonly string
     return found ? [found] : [];
   });
 }
+
+const UNKNOWN_ZONE: Readonly<Record<Exclude<ZoneCodeKind, 'france' | 'pays'>, string>> = {
+  commune: 'commune inconnue',
+  epci: 'intercommunalité (EPCI) inconnue',
+  departement: 'département inconnu',
+};
+
+/**
+ * The codes of a zone that name no territory we know (communes, EPCI by SIREN, départements), with
+ * their index and a French message; `france` and country codes (99xxx) are taken as they are.
+ * `onlyLoaded`: leave out the kinds whose table is empty (an import before the territories are loaded).
+ */
+export async function unknownZoneCodes(
+  db: Kysely<Database>,
+  codes: readonly string[],
+  options: { onlyLoaded?: boolean } = {},
+): Promise<Array<{ index: number; code: string; message: string }>> {
+  const known = new Set((await nameZoneCodes(db, codes)).map((z) => z.code));
+  const loaded = options.onlyLoaded ? await loadedZoneKinds(db) : null;
+  return codes.flatMap((code, index) => {
+    const kind = zoneCodeKind(code);
+    if (kind === null || kind === 'france' || kind === 'pays' || known.has(code.toUpperCase())) return [];
+    if (loaded && !loaded.has(kind)) return [];
+    return [{ index, code, message: `${UNKNOWN_ZONE[kind]} : ${code}` }];
+  });
+}
+
+/** The kinds of zone codes whose territory table holds rows. */
+async function loadedZoneKinds(db: Kysely<Database>): Promise<Set<ZoneCodeKind>> {
+  const kinds = new Set<ZoneCodeKind>();
+  if (await db.selectFrom('communes').select('code').limit(1).executeTakeFirst()) kinds.add('commune');
+  if (await db.selectFrom('epci').select('code').limit(1).executeTakeFirst()) kinds.add('epci');
+  if (await db.selectFrom('departements').select('code').limit(1).executeTakeFirst()) kinds.add('departement');
+  return kinds;
+}

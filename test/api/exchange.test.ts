@@ -330,3 +330,31 @@ describe('npm run cli -- import:di', () => {
     expect(notJson.stderr).toMatch(/n’est pas un JSON valide/);
   }, 90_000);
 });
+
+describe('importDataInclusion with the territories loaded', () => {
+  it('refuses zone codes naming no commune, EPCI or département, one error per code, and writes nothing', async () => {
+    const withTerritories = await createTestApp({ territories: true });
+    try {
+      const file = fixture('valid.json');
+      const services = file.services as Json[];
+      const maraichage = services.findIndex((s) => s.id === 'dora--asem-maraichage');
+      const plie = services.findIndex((s) => s.id === 'cd15--accompagnement-plie');
+      services[maraichage]!.zone_eligibilite = ['200030674', '99999'];
+      services[plie]!.zone_eligibilite = ['999999999', '15', '9Z'];
+      const refused = await importDataInclusion(withTerritories.db, file, { now });
+      expect(refused.invalid).toEqual([
+        { path: `services[${maraichage}].zone_eligibilite[1]`, message: 'commune inconnue : 99999' },
+        { path: `services[${plie}].zone_eligibilite[0]`, message: 'intercommunalité (EPCI) inconnue : 999999999' },
+        { path: `services[${plie}].zone_eligibilite[2]`, message: 'département inconnu : 9Z' },
+      ]);
+      expect(await rowCounts(withTerritories.db)).toEqual({ structures: 0, offers: 0, sessions: 0 });
+
+      // The other records go in with skipInvalid; the real codes of the file are all known.
+      const skipped = await importDataInclusion(withTerritories.db, file, { now, skipInvalid: true });
+      expect(skipped.services).toEqual({ created: 3, updated: 0 });
+      expect((await importDataInclusion(withTerritories.db, fixture('valid.json'), { now })).invalid).toEqual([]);
+    } finally {
+      await withTerritories.close();
+    }
+  });
+});

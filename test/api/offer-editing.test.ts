@@ -1,7 +1,8 @@
 /**
  * Offer and structure editing details through the HTTP API (real SQLite file with the COG, geocoder
  * answered by msw): what happens to the point on the map when an address changes, who sees an offer
- * that is not public, a structure's own list, "rien n'a changé" for a whole structure, archiving.
+ * that is not public, a structure's own list, "rien n'a changé" for a whole structure, archiving,
+ * eligibility zone codes checked against the territories.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
@@ -161,5 +162,30 @@ describe('a structure as a whole', () => {
   it('a plain member may edit offers but not the structure', async () => {
     expect((await member.request(`/api/structures/${structureId}`, { method: 'PATCH', json: { description: 'Autre description de la structure.' } })).status).toBe(403);
     expect((await admin.request(`/api/structures/${structureId}`, { method: 'PATCH', json: { description: 'Autre description de la structure.' } })).status).toBe(200);
+  });
+});
+
+describe('eligibility zone codes', () => {
+  const count = async () => Number((await t.db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('refuses codes naming no commune, EPCI or département, at their index, and writes nothing', async () => {
+    const epci = (await t.db.selectFrom('epci').select('code').orderBy('code').executeTakeFirstOrThrow()).code;
+    const before = await count();
+    const zone = ['47157', '99999', epci, '999999999', '47', '9Z', 'france', '99100'];
+    const created = await json(member.request('/api/offers', { method: 'POST', json: { structure_id: structureId, name: 'Atelier vélo', zone } }));
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([
+      { path: 'zone.1', message: 'commune inconnue : 99999' },
+      { path: 'zone.3', message: 'intercommunalité (EPCI) inconnue : 999999999' },
+      { path: 'zone.5', message: 'département inconnu : 9Z' },
+    ]);
+    expect(await count()).toBe(before);
+
+    // The same codes without the unknown ones are accepted; a PATCH is checked the same way.
+    const ok = await json(member.request('/api/offers', { method: 'POST', json: { structure_id: structureId, name: 'Atelier vélo', zone: ['47157', epci, '47', '2a', 'france'] } }));
+    expect(ok.status).toBe(201);
+    const patched = await json(member.request(`/api/offers/${ok.body.id}`, { method: 'PATCH', json: { zone: ['47', '47999'] } }));
+    expect(patched).toMatchObject({ status: 400, body: { errors: [{ path: 'zone.1', message: 'commune inconnue : 47999' }] } });
+    expect((await json(member.request(`/api/offers/${ok.body.id}`))).body.zone).toEqual(['47157', epci, '47', '2a', 'france']);
   });
 });

@@ -16,6 +16,8 @@ export interface DiError {
 export interface DiValidationOptions {
   /** Structures already stored (d·i identity): a service may point to one of them instead of the file. */
   knownStructures?: readonly DiRef[];
+  /** Zone codes that name no territory the catalogue knows, each with its French message (the database's check). */
+  unknownZoneCodes?: ReadonlyMap<string, string>;
 }
 
 export interface DiValidation {
@@ -121,6 +123,11 @@ export function validateDataInclusionFile(json: unknown, now: Date, options: DiV
         : `structure inconnue « ${s.structure_id} » (source « ${s.source} ») : absente du fichier et de la base`;
       return errors.push({ path: formatPath(['services', index, 'structure_id']), message });
     }
+    const unknownZones = (s.zone_eligibilite ?? []).flatMap((code, i) => {
+      const message = options.unknownZoneCodes?.get(code);
+      return message ? [{ path: formatPath(['services', index, 'zone_eligibilite', i]), message }] : [];
+    });
+    if (unknownZones.length) return errors.push(...unknownZones);
     serviceIndex.set(key, index);
     const warning = nameWarning(s.nom);
     if (warning) warnings.push({ path: formatPath(['services', index, 'nom']), message: warning });
