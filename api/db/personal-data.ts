@@ -103,7 +103,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TableClassification>> = {
   server_secrets: { other: ['name', 'value', 'created_at'], personal: {} },
   audit_log: {
     other: ['id', 'entity', 'entity_id', 'structure_id', 'actor_user_id', 'action', 'reason', 'at'],
-    personal: { changes: { what: 'anciennes et nouvelles valeurs des champs, contacts publiés compris', rule: published } },
+    personal: { changes: { what: 'anciennes et nouvelles valeurs des champs, contacts publiés compris ; noms des membres de la structure et adresses invitées', rule: published } },
   },
   join_requests: {
     other: ['id', 'user_id', 'structure_id', 'status', 'created_at', 'answered_at', 'answered_by', 'kind'],
