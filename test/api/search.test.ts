@@ -68,6 +68,17 @@ describe('GET /api/search (SQLite engine)', () => {
     expect(names(far.body)).not.toContain(PERMIS);
   });
 
+  it('a misspelled lexicon word brings its synonyms, as the word spelled right does', async () => {
+    for (const [typo, right, commune] of [
+      ['illetrisme', 'illettrisme', '15187'],
+      ['surendetement', 'surendettement', '47157'],
+    ]) {
+      const expected = names((await get(t, `/api/search?commune=${commune}&q=${right}&size=100`)).body);
+      expect(expected.length, right).toBeGreaterThan(0);
+      expect(names((await get(t, `/api/search?commune=${commune}&q=${typo}&size=100`)).body), typo).toEqual(expected);
+    }
+  });
+
   it('lat+lon alone: on site within the radius of that point', async () => {
     const r = await get(t, '/api/search?lat=44.5&lon=0.165&radius_km=3&size=100');
     expect(r.status).toBe(200);
