@@ -92,21 +92,48 @@ function wordTypos(word: string, target: string, lexicon: CorrectionLexicon): nu
   return d <= budget ? d : null;
 }
 
+/** For each word of a query, the lexicon words it may be corrected into, with their typos. */
+export type NearLexiconWords = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
+ * The lexicon words each of `words` may be corrected into (within its typo budget, at least one
+ * typo): found through the strings both leave once up to two letters are removed, then measured.
+ * Words with none are left out.
+ */
+export function nearLexiconWords(words: readonly string[], lexicon: CorrectionLexicon): NearLexiconWords {
+  const near = new Map<string, Map<string, number>>();
+  for (const word of words) {
+    if (near.has(word) || allowedTypos(word) === 0 || lexicon.words.has(word)) continue;
+    const targets = new Map<string, number>();
+    for (const d of deletions(word, allowedTypos(word))) {
+      for (const target of lexicon.byDeletion.get(d) ?? []) {
+        if (targets.has(target)) continue;
+        const typos = wordTypos(word, target, lexicon);
+        if (typos !== null && typos > 0) targets.set(target, typos);
+      }
+    }
+    if (targets.size) near.set(word, targets);
+  }
+  return near;
+}
+
 /**
  * The best entry of `words.length` words the words can be corrected into (fewest typos, then the
- * lexicon's order), or null. An entry equal to the words is not a correction (the caller matched it).
+ * lexicon's order), or null; `near` from `nearLexiconWords`. An entry equal to the words is not a
+ * correction (the caller matched it).
  */
-export function correctRun(words: readonly string[], lexicon: CorrectionLexicon, indexedDistance: IndexedDistance): Correction | null {
+export function correctRun(words: readonly string[], lexicon: CorrectionLexicon, near: NearLexiconWords, indexedDistance: IndexedDistance): Correction | null {
   let best: Correction | null = null;
   for (const entry of lexicon.entriesOfLength.get(words.length) ?? []) {
     let typos = 0;
     for (let k = 0; k < words.length && typos !== -1; k++) {
-      const d = wordTypos(words[k]!, entry.words[k]!, lexicon);
-      typos = d === null ? -1 : typos + d;
+      const [w, target] = [words[k]!, entry.words[k]!];
+      const d = w === target ? 0 : near.get(w)?.get(target);
+      typos = d === undefined ? -1 : typos + d;
     }
     if (typos < 1 || (best && best.typos <= typos)) continue;
     // Asked last, for the few words within reach: a word nearer to an indexed word is meant as that word.
-    if (words.some((w, k) => w !== entry.words[k] && indexedDistance(w) < typoDistance(w, entry.words[k]!, false))) continue;
+    if (words.some((w, k) => w !== entry.words[k] && indexedDistance(w) < near.get(w)!.get(entry.words[k]!)!)) continue;
     best = { entry, typos };
   }
   return best;
@@ -114,22 +141,9 @@ export function correctRun(words: readonly string[], lexicon: CorrectionLexicon,
 
 /**
  * The words of a query (search terms) that could be corrected into a lexicon word: the only words
- * `correctRun` asks `indexedDistance` about, so an engine that must look words up (Meilisearch) asks for
- * these alone, and none at all for most queries.
+ * `correctRun` asks `indexedDistance` about, so an engine that must look words up (Meilisearch)
+ * asks for these alone, and none at all for most queries.
  */
 export function correctionCandidates(words: readonly string[], lexicon: CorrectionLexicon): string[] {
-  const found = new Set<string>();
-  for (const word of words) {
-    if (found.has(word) || allowedTypos(word) === 0 || lexicon.words.has(word)) continue;
-    search: for (const d of deletions(word, allowedTypos(word))) {
-      for (const target of lexicon.byDeletion.get(d) ?? []) {
-        const typos = wordTypos(word, target, lexicon);
-        if (typos !== null && typos > 0) {
-          found.add(word);
-          break search;
-        }
-      }
-    }
-  }
-  return [...found];
+  return [...nearLexiconWords(words, lexicon).keys()];
 }

@@ -4,7 +4,7 @@
  * term is the last (it may still be being typed). Each engine then builds its own query from these
  * terms.
  */
-import { correctionCandidates, correctionLexicon, correctRun, type CorrectionLexicon, type IndexedDistance, type LexiconEntry } from './correction.ts';
+import { correctionCandidates, correctionLexicon, correctRun, nearLexiconWords, type CorrectionLexicon, type IndexedDistance, type LexiconEntry } from './correction.ts';
 import { normalisedSynonymGroups, searchTerms } from './index.ts';
 
 export interface QueryTerm {
@@ -69,7 +69,7 @@ export function queryCorrectionCandidates(q: string): string[] {
  */
 export function parseQuery(q: string, indexedDistance: IndexedDistance = NOTHING_INDEXED): QueryTerm[] {
   const words = searchTerms(q);
-  const candidates = new Set(correctionCandidates(words, LEXICON.correction));
+  const near = nearLexiconWords(words, LEXICON.correction);
   const terms: QueryTerm[] = [];
   let i = 0;
   while (i < words.length) {
@@ -82,7 +82,7 @@ export function parseQuery(q: string, indexedDistance: IndexedDistance = NOTHING
         terms.push({ words: run, last, group, correctedTypos: 0 });
         break;
       }
-      const correction = run.some((w) => candidates.has(w)) ? correctRun(run, LEXICON.correction, indexedDistance) : null;
+      const correction = run.some((w) => near.has(w)) ? correctRun(run, LEXICON.correction, near, indexedDistance) : null;
       if (correction) {
         terms.push({ words: [...correction.entry.words], last, group: correction.entry.group, correctedTypos: correction.typos });
         break;
