@@ -5,13 +5,11 @@
  * Forms use it for live validation.
  */
 import type { Context } from 'hono';
-import { HttpProblem } from './problem.ts';
+import { invalidFields } from './problem.ts';
 
 export function isDryRun(c: Context): boolean {
   const value = c.req.query('dry_run');
   if (value === undefined || value === '0' || value === 'false') return false;
   if (value === '' || value === '1' || value === 'true') return true;
-  throw new HttpProblem(400, 'Paramètres invalides', 'Corrigez les champs signalés puis réessayez.', [
-    { path: 'dry_run', message: 'valeur attendue : 1 (vérifier sans enregistrer) ou 0' },
-  ]);
+  throw invalidFields([{ path: 'dry_run', message: 'valeur attendue : 1 (vérifier sans enregistrer) ou 0' }], 'Paramètres invalides');
 }

@@ -4,7 +4,7 @@
  * the French messages the pieces already wrote.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem, invalidFields } from './problem.ts';
 import type { EditFailureKind, EditResult } from '../domain/edit-result.ts';
 import type { InputResult } from '../domain/field-problem.ts';
 import type { ExternalServiceError } from '../clients/http.ts';
@@ -14,7 +14,7 @@ const STATUS: Readonly<Record<EditFailureKind, ContentfulStatusCode>> = { not_fo
 /** The parsed body, or a 400 listing every invalid field. */
 export function inputOr400<T>(result: InputResult<T>, title = 'Données invalides'): T {
   if (result.ok) return result.value;
-  throw new HttpProblem(400, title, 'Corrigez les champs signalés puis réessayez.', result.errors);
+  throw invalidFields(result.errors, title);
 }
 
 /** The edited record, or the problem that says why not. */

@@ -35,3 +35,11 @@ export class HttpProblem extends Error {
 }
 
 export const notFound = (what: string) => new HttpProblem(404, 'Introuvable', what);
+
+/** A 400 listing invalid fields, with the detail every such answer carries. */
+export const invalidFields = (errors: FieldError[], title = 'Données invalides') =>
+  new HttpProblem(400, title, 'Corrigez les champs signalés puis réessayez.', errors);
+
+/** A commune code (at `path`) that names no commune. */
+export const unknownCommune = (code: string, title = 'Paramètres invalides', path = 'commune') =>
+  invalidFields([{ path, message: `Commune inconnue : ${code}` }], title);

@@ -1,9 +1,8 @@
-/** zod parsing at the HTTP boundary, with zod's French messages and dotted field paths. */
+/** zod parsing at the HTTP boundary, with plain French messages (inputErrorMap) and dotted field paths. */
 import { z } from 'zod';
-import { HttpProblem, type FieldError } from './problem.ts';
+import { invalidFields, type FieldError } from './problem.ts';
 import { isDepartementCode } from '../domain/departement-code.ts';
-
-const french = z.locales.fr().localeError;
+import { inputErrorMap } from '../domain/field-problem.ts';
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(racine)', message: issue.message }));
@@ -11,9 +10,9 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 /** Parses or throws a 400 problem listing every invalid field. */
 export function parseOr400<T extends z.ZodType>(schema: T, input: unknown, title = 'Paramètres invalides'): z.output<T> {
-  const result = schema.safeParse(input, { error: french });
+  const result = schema.safeParse(input, { error: inputErrorMap });
   if (!result.success) {
-    throw new HttpProblem(400, title, 'Corrigez les champs signalés puis réessayez.', fieldErrors(result.error));
+    throw invalidFields(fieldErrors(result.error), title);
   }
   return result.data;
 }

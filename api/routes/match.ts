@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { unknownCommune } from '../http/problem.ts';
 import { cachedCommuneLookup } from '../db/commune-cache.ts';
 import { recordUnmetNeeds } from '../db/unmet-needs.ts';
 import { searchOr503 } from './search.ts';
@@ -40,7 +40,7 @@ export function matchRoutes(deps: AppDeps) {
   app.post('/match', async (c) => {
     const profile = await parseJsonBody(c, profileSchema, 'Profil invalide');
     const commune = await communeOf(profile.commune);
-    if (!commune) throw new HttpProblem(400, 'Profil invalide', undefined, [{ path: 'commune', message: `Commune inconnue : ${profile.commune}` }]);
+    if (!commune) throw unknownCommune(profile.commune, 'Profil invalide');
 
     const radius = radiusKm(profile);
     const place: PersonPlace = {

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { csvList, paginationSchema, parseOr400 } from '../http/validate.ts';
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { notFound, unknownCommune } from '../http/problem.ts';
 import { getOffer, listOffers } from '../db/offers.ts';
 import { getStructure } from '../db/structures.ts';
 import { getCommune } from '../db/territories.ts';
@@ -36,7 +36,7 @@ export function offersRoutes(deps: AppDeps) {
     let eligibleZoneCodes: string[] | undefined;
     if (q.commune) {
       const commune = await getCommune(deps.db, q.commune);
-      if (!commune) throw new HttpProblem(400, 'Paramètres invalides', undefined, [{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
+      if (!commune) throw unknownCommune(q.commune);
       eligibleZoneCodes = zoneCodesOfCommune(commune);
     }
     let thematiques: string[] | undefined;

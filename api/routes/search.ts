@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { csvList, paginationSchema, parseOr400 } from '../http/validate.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem, unknownCommune } from '../http/problem.ts';
 import { cachedCommuneLookup } from '../db/commune-cache.ts';
 import { zoneCodesOfCommune } from '../domain/territory.ts';
 import {
@@ -97,7 +97,7 @@ export function searchRoutes(deps: AppDeps) {
     let geo: GeoConstraint | undefined;
     if (q.commune) {
       const commune = await communeOf(q.commune);
-      if (!commune) throw new HttpProblem(400, 'Paramètres invalides', undefined, [{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
+      if (!commune) throw unknownCommune(q.commune);
       place = {
         commune: { code: commune.code, name: commune.name },
         zoneCodes: zoneCodesOfCommune(commune),

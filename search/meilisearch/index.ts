@@ -13,7 +13,7 @@ import { assertSucceeded, isNotFound, SearchTaskError, SearchUnavailableError, t
 import { filterExpression } from './filter.ts';
 import { LEXICON } from './lexicon.ts';
 import { indexSettings, settingsToUpdate, type Lexicon } from './settings.ts';
-import { meiliQueryText } from './query.ts';
+import { meiliQueryText, nearestWordQueries, nearestWordTypos, wordsToLookUp } from './query.ts';
 
 export { SearchTaskError, SearchUnavailableError };
 export { indexSettings, synonymMap, type Lexicon } from './settings.ts';
@@ -116,7 +116,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Search
     },
 
     search(query) {
-      return run('la recherche', () => search(client.index(uid), query));
+      return run('la recherche', async () => search(client.index(uid), query, await nearestWords(client, uid, wordsToLookUp(query.q))));
     },
 
     async health(): Promise<SearchHealth> {
@@ -153,8 +153,15 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Search
   };
 }
 
-async function search(index: Index, query: SearchQuery): Promise<SearchResult> {
-  const q = meiliQueryText(query.q);
+/** For each word, typos to the nearest indexed word (one request; none without words). */
+async function nearestWords(client: Meilisearch, indexUid: string, words: string[]): Promise<Map<string, number>> {
+  if (words.length === 0) return new Map();
+  const { results } = await client.multiSearch({ queries: nearestWordQueries(words).map((query) => ({ indexUid, ...query })) });
+  return new Map(words.map((w, i) => [w, nearestWordTypos(results[i]!.hits)]));
+}
+
+async function search(index: Index, query: SearchQuery, nearest: ReadonlyMap<string, number>): Promise<SearchResult> {
+  const q = meiliQueryText(query.q, nearest);
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
   const window = pageWindow(offset, limit);

@@ -86,7 +86,11 @@ export function synonymMap(groups: Lexicon['synonymGroups']): Record<string, str
   return out;
 }
 
-/** Lexicon words are taken as typed, as by the SQLite engine: "permis" must not find "parmi". */
+/**
+ * Lexicon words are taken as typed, as by the SQLite engine: "permis" must not find "parmi". A word
+ * with a typo of a lexicon word arrives corrected (search/lexicon/correction.ts), so its synonyms
+ * apply: Meilisearch looks synonyms up for exact words only.
+ */
 function singleWordEntries(groups: Lexicon['synonymGroups']): string[] {
   return [...new Set(groups.flat().filter((t) => !t.includes(' ')))].sort();
 }

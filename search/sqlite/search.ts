@@ -18,8 +18,8 @@ export const DEFAULT_LIMIT = 20;
 interface TextMatch {
   /** Every alternative, typos included: what a document must match. */
   match: string;
-  /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used. */
-  within: string[];
+  /** `within[k]`: the alternatives with at most k typos, for each k below the most typos used (null: none). */
+  within: (string | null)[];
   /** Both, as the key of the matches kept in memory. */
   key: string;
 }
@@ -65,14 +65,15 @@ export async function runSearch(db: Kysely<Database>, store: MemoryStore, query:
 
 /** null when there is no text to match (only stop words). */
 function textMatch(memory: MemoryIndex, q: string): TextMatch | null {
-  const terms = parseQuery(q);
+  const terms = parseQuery(q, (word) => memory.vocabulary.nearest(word));
   if (terms.length === 0) return null;
   for (const term of terms) {
     const word = typoWord(term);
     if (word) addTypoVariants(term, memory.vocabulary.near(word, term.last));
   }
   const most = maxTypos(terms);
-  const match = ftsExpression(terms, most);
+  // Every term has an alternative with the most typos: the expression exists.
+  const match = ftsExpression(terms, most)!;
   const within = Array.from({ length: most }, (_, k) => ftsExpression(terms, k));
   return { match, within, key: [match, ...within].join('\n') };
 }
@@ -99,6 +100,7 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
   const scores = new Map<number, TextScore>(rows.map((r) => [r.rid, { score: r.score, inName: r.in_name === 1, typos: text.within.length }]));
   let unsure = [...scores.keys()];
   for (let k = 0; k < text.within.length && unsure.length; k++) {
+    if (text.within[k] === null) continue;
     const { rows: within } = await sql<{ rid: number }>`
       SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH ${text.within[k]} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(unsure)}))`.execute(db);
     for (const { rid } of within) scores.get(rid)!.typos = k;

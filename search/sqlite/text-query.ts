@@ -6,6 +6,7 @@
  * number of typos allowed, so documents can be ranked by typos as Meilisearch's `typo` rule does.
  */
 import { LEXICON, parseQuery as parseTerms, type QueryTerm } from '../lexicon/query.ts';
+import type { IndexedDistance } from '../lexicon/correction.ts';
 import { allowedTypos, typoDistance } from '../lexicon/typos.ts';
 
 /** Words that must follow each other; `prefix` lets the last one be the start of a word. */
@@ -42,18 +43,25 @@ function ownWords(term: QueryTerm): Alternative {
   }));
 }
 
-export function parseQuery(q: string): TextTerm[] {
-  return parseTerms(q).map((term) => {
-    const exact: Alternative[] = [ownWords(term)];
+/**
+ * The terms of a query with their alternatives. A term read as a lexicon entry through typos
+ * (`indexedDistance`: see search/lexicon/correction.ts) matches like the entry typed, but counts
+ * its typos: all its alternatives sit at that typo level.
+ */
+export function parseQuery(q: string, indexedDistance?: IndexedDistance): TextTerm[] {
+  return parseTerms(q, indexedDistance).map((term) => {
+    const alternatives: Alternative[] = [ownWords(term)];
     // The typed words match once: counted twice, they would outweigh every synonym in bm25.
-    if (term.group !== null) exact.push(...groupAlternatives(term.group, term.words.join(' ')));
-    return { ...term, exact, typos: [] };
+    if (term.group !== null) alternatives.push(...groupAlternatives(term.group, term.words.join(' ')));
+    if (term.correctedTypos === 0) return { ...term, exact: alternatives, typos: [] };
+    return { ...term, exact: [], typos: alternatives.map((alternative) => ({ alternative, typos: term.correctedTypos })) };
   });
 }
 
 /**
  * The word of a term that typo tolerance applies to, if any: a single word of 5 letters or more
- * that is not a lexicon entry (those are taken as typed: "permis" must not find "parmi").
+ * that is not a lexicon entry (those are taken as typed: "permis" must not find "parmi"; a word
+ * with a typo of one was read as that entry by `parseQuery`).
  */
 export function typoWord(term: QueryTerm): string | null {
   if (term.group !== null || term.words.length !== 1) return null;
@@ -69,7 +77,8 @@ export interface VocabularyWord {
 
 /**
  * Adds to a term the vocabulary words within its typo budget (fewest typos first, then the most
- * common). Like Meilisearch, a word reached through a typo brings no synonyms.
+ * common). Like Meilisearch, an indexed word reached through a typo brings no synonyms (a lexicon
+ * word reached through a typo does: `parseQuery` read the term as that entry).
  */
 export function addTypoVariants(term: TextTerm, vocabulary: readonly VocabularyWord[]): void {
   const word = typoWord(term);
@@ -96,12 +105,16 @@ export function maxTypos(terms: readonly TextTerm[]): number {
   return Math.max(0, ...terms.flatMap((t) => t.typos.map((v) => v.typos)));
 }
 
-/** The FTS5 MATCH expression of the alternatives with at most `typos` typos (per term). */
-export function ftsExpression(terms: readonly TextTerm[], typos: number): string {
-  return terms
-    .map((t) => {
-      const alternatives = [...t.exact, ...t.typos.filter((v) => v.typos <= typos).map((v) => v.alternative)];
-      return `(${[...new Set(alternatives.map(alternativeExpression))].join(' OR ')})`;
-    })
-    .join(' AND ');
+/**
+ * The FTS5 MATCH expression of the alternatives with at most `typos` typos (per term); null when a
+ * term has none with so few (a corrected term): no document matches with so few typos.
+ */
+export function ftsExpression(terms: readonly TextTerm[], typos: number): string | null {
+  const expressions: string[] = [];
+  for (const t of terms) {
+    const alternatives = [...t.exact, ...t.typos.filter((v) => v.typos <= typos).map((v) => v.alternative)];
+    if (alternatives.length === 0) return null;
+    expressions.push(`(${[...new Set(alternatives.map(alternativeExpression))].join(' OR ')})`);
+  }
+  return expressions.join(' AND ');
 }

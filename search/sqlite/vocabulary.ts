@@ -3,7 +3,7 @@
  * vocabulary with the index and grown by every write. Words of deleted documents stay until the
  * next load: a candidate that matches nothing only adds an alternative that finds nothing.
  */
-import { allowedTypos } from '../lexicon/typos.ts';
+import { allowedTypos, typoDistance } from '../lexicon/typos.ts';
 import type { VocabularyWord } from './text-query.ts';
 
 /** Letters and digits of normalised text, for the words one edit away at the first letter. */
@@ -11,6 +11,12 @@ const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
 
 export interface Vocabulary {
   add(term: string, docs?: number): void;
+  /**
+   * Typos from `word` to the nearest indexed word, an indexed word's start counting as the word
+   * (0: indexed or the start of an indexed word; Infinity: none within its typo budget). Meilisearch
+   * reports the same for a one-word query (search/meilisearch/query.ts).
+   */
+  nearest(word: string): number;
   /**
    * Indexed words that share the first letter of `word` and whose length can be within its typo
    * budget; when `typing`, longer words too (the typed text may be the start of one). For a
@@ -49,6 +55,26 @@ export function createVocabulary(): Vocabulary {
     return out;
   };
 
+  const near = (word: string, typing: boolean): VocabularyWord[] => {
+    const max = allowedTypos(word);
+    const length = [...word].length;
+    const longest = typing ? Infinity : length + max;
+    const first = String.fromCodePoint(word.codePointAt(0)!);
+    const found = new Set<string>();
+    for (const term of initialList(first)) {
+      const n = [...term].length;
+      if (n >= length - max && n <= longest) found.add(term);
+    }
+    if (max >= 2) {
+      for (const start of firstLetterEdits(word)) {
+        if (start.startsWith(first)) continue;
+        if (typing) for (const term of startingWith(start)) found.add(term);
+        else if (docs.has(start)) found.add(start);
+      }
+    }
+    return [...found].map((term) => ({ term, doc: docs.get(term)! }));
+  };
+
   return {
     add(term, n = 1) {
       const known = docs.get(term);
@@ -61,25 +87,19 @@ export function createVocabulary(): Vocabulary {
       byInitial.set(initial, list);
     },
 
-    near(word, typing) {
+    nearest(word) {
+      if (docs.has(word)) return 0;
       const max = allowedTypos(word);
-      const length = [...word].length;
-      const longest = typing ? Infinity : length + max;
-      const first = String.fromCodePoint(word.codePointAt(0)!);
-      const found = new Set<string>();
-      for (const term of initialList(first)) {
-        const n = [...term].length;
-        if (n >= length - max && n <= longest) found.add(term);
+      let best = Infinity;
+      for (const { term } of near(word, true)) {
+        const d = typoDistance(word, term, true);
+        if (d <= max && d < best) best = d;
+        if (best === 0) break;
       }
-      if (max >= 2) {
-        for (const start of firstLetterEdits(word)) {
-          if (start.startsWith(first)) continue;
-          if (typing) for (const term of startingWith(start)) found.add(term);
-          else if (docs.has(start)) found.add(start);
-        }
-      }
-      return [...found].map((term) => ({ term, doc: docs.get(term)! }));
+      return best;
     },
+
+    near,
   };
 }
 

@@ -120,7 +120,7 @@ describe('GET /api/offers', () => {
     expect(r.body.title).toBe('Paramètres invalides');
     const unknown = await get('/api/offers?commune=99999');
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0]).toMatchObject({ path: 'commune', message: 'Commune inconnue : 99999' });
+    expect(unknown.body).toMatchObject({ status: 400, detail: 'Corrigez les champs signalés puis réessayez.', errors: [{ path: 'commune', message: 'Commune inconnue : 99999' }] });
   });
 });
 

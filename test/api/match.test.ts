@@ -179,7 +179,7 @@ describe('POST /api/match', () => {
 
     const unknown = await match({ commune: '99999', barriers: ['numerique'] });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ path: 'commune', message: 'Commune inconnue : 99999' }]);
+    expect(unknown.body).toEqual({ type: 'about:blank', title: 'Profil invalide', status: 400, detail: 'Corrigez les champs signalés puis réessayez.', errors: [{ path: 'commune', message: 'Commune inconnue : 99999' }] });
 
     const empty = await match({ commune: '47157' });
     expect(empty.status).toBe(400);

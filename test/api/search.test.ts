@@ -68,6 +68,17 @@ describe('GET /api/search (SQLite engine)', () => {
     expect(names(far.body)).not.toContain(PERMIS);
   });
 
+  it('a misspelled lexicon word brings its synonyms, as the word spelled right does', async () => {
+    for (const [typo, right, commune] of [
+      ['illetrisme', 'illettrisme', '15187'],
+      ['surendetement', 'surendettement', '47157'],
+    ]) {
+      const expected = names((await get(t, `/api/search?commune=${commune}&q=${right}&size=100`)).body);
+      expect(expected.length, right).toBeGreaterThan(0);
+      expect(names((await get(t, `/api/search?commune=${commune}&q=${typo}&size=100`)).body), typo).toEqual(expected);
+    }
+  });
+
   it('lat+lon alone: on site within the radius of that point', async () => {
     const r = await get(t, '/api/search?lat=44.5&lon=0.165&radius_km=3&size=100');
     expect(r.status).toBe(200);
@@ -107,13 +118,16 @@ describe('GET /api/search (SQLite engine)', () => {
     const unknown = await get(t, '/api/search?commune=99999');
     expect(unknown.status).toBe(400);
     expect(unknown.type).toContain('application/problem+json');
-    expect(unknown.body.errors).toEqual([{ path: 'commune', message: 'Commune inconnue : 99999' }]);
+    expect(unknown.body).toEqual({ type: 'about:blank', title: 'Paramètres invalides', status: 400, detail: 'Corrigez les champs signalés puis réessayez.', errors: [{ path: 'commune', message: 'Commune inconnue : 99999' }] });
 
     const bad = await get(t, '/api/search?lat=44.5&barriers=mobilite,voiture&size=1000&fees=cher');
     expect(bad.status).toBe(400);
     const paths = (bad.body.errors as Json[]).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['lon', 'barriers.1', 'size', 'fees.0']));
     expect((bad.body.errors as Json[]).find((e) => e.path === 'barriers.1')!.message).toBe('Frein inconnu : « voiture »');
+    expect((bad.body.errors as Json[]).find((e) => e.path === 'size')!.message).toBe('doit être inférieur ou égal à 100');
+    // A field's own message wins over the generic ones.
+    expect((bad.body.errors as Json[]).find((e) => e.path === 'lon')!.message).toBe('Indiquez à la fois lat et lon');
   });
 
   it('/api/health reports the engine, its documents and the outbox', async () => {

@@ -171,11 +171,29 @@ const TYPO_CASES: [string, SearchDocument | null, string][] = [
   ['boulagn', TARGETS.boulangerie, 'the word being typed, with a swap'],
 ];
 
+/**
+ * [query, expected first result or null, why]: a word with a typo of a lexicon word is read as that
+ * word and brings its synonyms (the targets never say the word typed); indexed words stay as typed.
+ */
+const LEXICON_TYPO_CASES: [string, SearchDocument | null, string][] = [
+  ['illetrisme', TARGETS.savoirsDeBase, 'one edit from illettrisme ~ savoirs de base'],
+  ['surendetement', TARGETS.budget, 'one edit from surendettement ~ budget'],
+  ['psychologe', TARGETS.santeMentale, 'one edit from psychologue ~ santé mentale'],
+  ['dettr', TARGETS.budget, '5 letters, one edit from dettes'],
+  ['creches', TARGETS.haltGarderie, 'plural, no accent: crèche'],
+  ['garde d’enfant', TARGETS.haltGarderie, 'singular of garde d’enfants'],
+  ['garde d’enfnats', TARGETS.haltGarderie, 'a typo in a word of a lexicon phrase'],
+  ['permis de condure', TARGETS.autoEcole, 'a typo in a word of permis de conduire'],
+  ['dotta', null, '5 letters, two edits from dettes: one allowed'],
+  ['paniers', TARGETS.paniers, 'one edit from papiers, but an indexed word: taken as typed'],
+];
+
 /** Text queries on the demo catalogue: both engines must return the same documents. */
 const DEMO_TEXT_QUERIES = [
   'crèche', 'garde d’enfants', 'permis de conduire', 'auto-école', 'FLE', 'illettrisme', 'ACI', 'chantier d’insertion',
   'CMP', 'santé mentale', 'budget', 'surendettement', 'mobilitee', 'formaton', 'numériqe', 'logemnt', 'jeunes',
   'démarches administratives', 'épicerie solidaire', 'mission locale', 'hébergement d’urgence', 'cv', 'bénévola',
+  'illetrisme', 'surendetement', 'garde d’enfnats', 'logemnt numérique',
 ];
 
 describe.each(ENGINES)('SearchIndex contract — %s', (name) => {
@@ -233,6 +251,14 @@ describe.each(ENGINES)('SearchIndex contract — %s', (name) => {
     const r = await engine(name).search(inFixture(q));
     expect(r.hits[0]?.document.name ?? null).toBe(target?.name ?? null);
   });
+
+  it.each(LEXICON_TYPO_CASES.map(([q, target, why]) => [q, target?.name ?? 'rien', why, target] as const))(
+    'lexicon with a typo: « %s » → %s (%s)',
+    async (q, _name, _why, target) => {
+      const r = await engine(name).search(inFixture(q));
+      expect(r.hits[0]?.document.name ?? null).toBe(target?.name ?? null);
+    },
+  );
 
   it('facet counts are the counts of what matched, per field', async () => {
     for (const [label, filters, geo] of filterCases().slice(0, 14)) {

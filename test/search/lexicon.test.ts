@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isStopWord, lexiconKey, normalisedSynonymGroups, searchTerms, SYNONYM_GROUPS } from '../../search/lexicon/index.ts';
-import { parseQuery } from '../../search/lexicon/query.ts';
+import { parseQuery, queryCorrectionCandidates } from '../../search/lexicon/query.ts';
+import { ftsExpression, parseQuery as sqliteQuery } from '../../search/sqlite/text-query.ts';
 import { allowedTypos, typoDistance } from '../../search/lexicon/typos.ts';
 import { indexSettings } from '../../search/meilisearch/settings.ts';
 import { LEXICON } from '../../search/meilisearch/lexicon.ts';
@@ -89,5 +90,45 @@ describe('typo budget', () => {
     // The word being typed is compared with the start of the candidate.
     expect(typoDistance('boulagn', 'boulangerie', true)).toBe(1);
     expect(typoDistance('boulagn', 'boulangerie', false)).toBeGreaterThan(1);
+  });
+});
+
+describe('correction into the lexicon', () => {
+  const read = (q: string, nearest?: (w: string) => number) => parseQuery(q, nearest).map((t) => [t.words.join(' '), t.group, t.correctedTypos]);
+
+  it('reads a word within the typo budget of a lexicon word as that word, with its group and its typos', () => {
+    expect(read('illetrisme')).toEqual([['illettrisme', groupOf('illettrisme'), 1]]);
+    expect(read('surendetement')).toEqual([['surendettement', groupOf('budget'), 1]]);
+    expect(read('dettr')).toEqual([['dette', groupOf('budget'), 1]]);
+    // A word of a lexicon phrase: the phrase is read whole.
+    expect(read('garde d’enfnats')).toEqual([['garde enfant', groupOf('crèche'), 1]]);
+  });
+
+  it('keeps exact words, short words and words beyond the budget as typed', () => {
+    expect(read('permis')).toEqual([['permi', groupOf('permis'), 0]]);
+    expect(read('dotta')).toEqual([['dotta', null, 0]]);
+    expect(read('cmq')).toEqual([['cmq', null, 0]]);
+    expect(read('kudget')).toEqual([['kudget', null, 0]]);
+  });
+
+  it('keeps a word the index holds, or one nearer to an indexed word, as typed', () => {
+    expect(read('paniers')).toEqual([['papier', groupOf('papiers'), 1]]);
+    expect(read('paniers', () => 0)).toEqual([['panier', null, 0]]);
+    // « mobilitee » is two typos from « mobilier », one from the indexed « mobilite ».
+    expect(read('mobilitee')).toEqual([['mobilier', groupOf('mobilier'), 2]]);
+    expect(read('mobilitee', () => 1)).toEqual([['mobilitee', null, 0]]);
+    // Engines look up only the words that could be corrected.
+    expect(queryCorrectionCandidates('Atelier illetrisme à Rodez')).toEqual(['illetrisme']);
+  });
+
+  it('ranks a corrected word as a typo in the SQLite engine: no alternative without typos', () => {
+    const terms = sqliteQuery('illetrisme');
+    expect(ftsExpression(terms, 0)).toBeNull();
+    expect(ftsExpression(terms, 1)).toContain('"savoir base"');
+  });
+
+  it('sends Meilisearch the corrected word, so its synonyms apply', () => {
+    expect(meiliQueryText('illetrisme')).toBe('illettrisme');
+    expect(meiliQueryText('illetrisme', new Map([['illetrisme', 0]]))).toBe('illetrisme');
   });
 });

@@ -16,15 +16,13 @@ import {
   typeServiceSchema,
 } from '../referentials/index.ts';
 import { zoneCodeKind } from '../territory.ts';
+import { inputErrorMap } from '../field-problem.ts';
 
 /** Oldest accepted date_maj ("doit être au 21e siècle" upstream). */
 export const DI_MIN_DATE = '2000-01-01';
 
-const french = z.locales.fr().localeError;
-
-/** zod's French messages, with a plainer one for a missing required field. Pass to safeParse. */
-export const diErrorMap: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'champ obligatoire' : french(issue);
+/** The plain French messages of every input (api/domain/field-problem.ts). Pass to safeParse. */
+export const diErrorMap: z.core.$ZodErrorMap = inputErrorMap;
 
 /** Today's date in France (YYYY-MM-DD): upstream compares date_maj with the server's local date. */
 export function frenchToday(now: Date): string {
