@@ -132,8 +132,9 @@ export function correctRun(words: readonly string[], lexicon: CorrectionLexicon,
       typos = d === undefined ? -1 : typos + d;
     }
     if (typos < 1 || (best && best.typos <= typos)) continue;
-    // Asked last, for the few words within reach: a word nearer to an indexed word is meant as that word.
-    if (words.some((w, k) => w !== entry.words[k] && indexedDistance(w) < near.get(w)!.get(entry.words[k]!)!)) continue;
+    // Asked last, for the few words within reach: a word nearer to an indexed word is meant as that
+    // word — unless it is the start of the entry's word ("permis de conduir": still being typed).
+    if (words.some((w, k) => w !== entry.words[k] && !entry.words[k]!.startsWith(w) && indexedDistance(w) < near.get(w)!.get(entry.words[k]!)!)) continue;
     best = { entry, typos };
   }
   return best;

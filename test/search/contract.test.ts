@@ -184,6 +184,7 @@ const LEXICON_TYPO_CASES: [string, SearchDocument | null, string][] = [
   ['garde d’enfant', TARGETS.haltGarderie, 'singular of garde d’enfants'],
   ['garde d’enfnats', TARGETS.haltGarderie, 'a typo in a word of a lexicon phrase'],
   ['permis de condure', TARGETS.autoEcole, 'a typo in a word of permis de conduire'],
+  ['permsi de conduir', TARGETS.autoEcole, 'a swap in one word, the last one still being typed'],
   ['dotta', null, '5 letters, two edits from dettes: one allowed'],
   ['paniers', TARGETS.paniers, 'one edit from papiers, but an indexed word: taken as typed'],
 ];

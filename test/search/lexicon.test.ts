@@ -117,6 +117,9 @@ describe('correction into the lexicon', () => {
     // « mobilitee » is two typos from « mobilier », one from the indexed « mobilite ».
     expect(read('mobilitee')).toEqual([['mobilier', groupOf('mobilier'), 2]]);
     expect(read('mobilitee', () => 1)).toEqual([['mobilitee', null, 0]]);
+    // A last word still being typed, the start of an indexed word and of the phrase's word: the phrase.
+    expect(read('permis de conduir', () => 0)).toEqual([['permi conduire', groupOf('permis'), 1]]);
+    expect(read('permsi de conduir', (w) => (w === 'conduir' ? 0 : Infinity))).toEqual([['permi conduire', groupOf('permis'), 2]]);
     // Engines look up only the words that could be corrected.
     expect(queryCorrectionCandidates('Atelier illetrisme à Rodez')).toEqual(['illetrisme']);
   });
