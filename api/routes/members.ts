@@ -32,7 +32,7 @@ import { pendingInvitations, voidInvitations } from '../db/invitations.ts';
 import { findUserByEmail, getUser, insertUser } from '../db/users.ts';
 import { getStructure } from '../db/structures.ts';
 import type { EmailTokenRow } from '../db/email-tokens.ts';
-import { appLink } from '../mail/notify.ts';
+import { appLink, notify } from '../mail/notify.ts';
 import { invitationMail } from '../mail/templates.ts';
 import { idParam, structureOr404 } from './scope.ts';
 
@@ -105,7 +105,7 @@ export function membersRoutes(deps: ServiceDeps) {
     const now = deps.clock();
     await voidInvitations(deps.db, structure.id, body.email, now);
     const token = await issueEmailToken(deps, { purpose: 'invite', email: body.email, structureId: structure.id, role: body.role, createdBy: actor.userId });
-    await deps.mailer.send(
+    await notify(deps, [
       invitationMail(body.email, {
         inviterName: actor.name,
         structureName: structure.name,
@@ -113,7 +113,7 @@ export function membersRoutes(deps: ServiceDeps) {
         url: appLink(deps.config.publicBaseUrl, '/invitation', { token }),
         validDays: EMAIL_TOKEN_TTL_MS.invite / 86_400_000,
       }),
-    );
+    ]);
     return c.json({ email: body.email, role: body.role, expires_at: new Date(now.getTime() + EMAIL_TOKEN_TTL_MS.invite).toISOString() }, 201);
   });
 
