@@ -78,8 +78,8 @@ export async function drainMailOutbox(db: Kysely<Database>, mailer: Mailer | nul
 export interface MailLoop {
   /** Asks for a pass as soon as possible (after the one in progress). */
   wake(): void;
-  /** Runs a pass now (after the one in progress) and resolves with what it did. */
-  drainNow(): Promise<MailDrainResult>;
+  /** Runs a pass now (after the one in progress), as if at `at` when given, and resolves with what it did. */
+  drainNow(at?: Date): Promise<MailDrainResult>;
   stop(): Promise<void>;
 }
 
@@ -99,10 +99,10 @@ export function startMailOutboxLoop(options: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const pass = async (): Promise<MailDrainResult> => {
+  const pass = async (at?: Date): Promise<MailDrainResult> => {
     try {
       // Rows carry the writes' clock: never drain "before" them when the app's clock is behind the real one.
-      const now = new Date(Math.max(options.clock().getTime(), Date.now()));
+      const now = at ?? new Date(Math.max(options.clock().getTime(), Date.now()));
       const r = await drainMailOutbox(options.db, options.mailer, { ...options.drain, now });
       if (r.retrying || r.failed) options.logger.error('mail: delivery failed', { retrying: r.retrying, failed: r.failed, error: r.error });
       if (r.sent || r.undeliverable) options.logger.info('mail: delivered', { sent: r.sent, undeliverable: r.undeliverable });
@@ -114,7 +114,7 @@ export function startMailOutboxLoop(options: {
   };
 
   const runner = serialRunner(pass);
-  const run = runner.run;
+  const run = () => runner.run();
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -130,7 +130,7 @@ export function startMailOutboxLoop(options: {
 
   return {
     wake: () => schedule(0),
-    drainNow: run,
+    drainNow: (at?: Date) => runner.run(at),
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

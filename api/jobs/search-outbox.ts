@@ -161,7 +161,7 @@ export function startSearchOutboxLoop(options: {
   };
 
   const runner = serialRunner(pass);
-  const run = runner.run;
+  const run = () => runner.run();
 
   const schedule = (delay: number) => {
     if (stopped) return;

@@ -27,8 +27,8 @@ export interface TestApp {
   config: AppConfig;
   /** What delivers the queued mails (the development outbox unless one was given). */
   mailer: Mailer;
-  /** Delivers the due queued mails now, as the server's drain would (with the real time). */
-  deliverMails(): Promise<MailDrainResult>;
+  /** Delivers the due queued mails now, as the server's drain would (with the real time, or as if at `at`). */
+  deliverMails(at?: Date): Promise<MailDrainResult>;
   /** Pushes every due outbox row to the search indexes (what the server's loop does), until none is due. */
   drain(): Promise<DrainResult>;
   /** Runs the maintenance tasks as the server's hourly loop would, at `at` (default: the app's clock). */
@@ -58,6 +58,8 @@ export async function createTestApp(
      * Without one, queued mails stay pending until `deliverMails()` (the dev outbox lists them anyway).
      */
     mailer?: Mailer;
+    /** The connection's peer address the app sees (default loopback, as a developer's browser). */
+    socketAddress?: string | null;
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDb({ territories: options.territories ?? false });
@@ -80,7 +82,7 @@ export async function createTestApp(
     geocoder: options.geocoder ?? testGeocoder(),
     establishments: options.establishments ?? testEstablishments(),
     mailQueued,
-    socketAddress: () => '127.0.0.1',
+    socketAddress: () => (options.socketAddress === undefined ? '127.0.0.1' : options.socketAddress),
   });
   const drain = async (): Promise<DrainResult> => {
     const total: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };
@@ -97,7 +99,7 @@ export async function createTestApp(
     }
   };
   const maintain = (at?: Date) => runMaintenance({ db: t.db, clock: at ? () => at : clock, logger, config, mailQueued });
-  const deliverMails = () => (loop ? loop.drainNow() : drainMailOutbox(t.db, mailer, { now: new Date(Math.max(clock().getTime(), Date.now())) }));
+  const deliverMails = (at?: Date) => (loop ? loop.drainNow(at) : drainMailOutbox(t.db, mailer, { now: at ?? new Date(Math.max(clock().getTime(), Date.now())) }));
   const close = async () => {
     await loop?.stop();
     await t.close();
