@@ -93,9 +93,7 @@ if (webReady) {
   root.get('/', (c) => c.html(homePage(config)));
 }
 
-// This machine only unless told otherwise (HOST=0.0.0.0), except in production.
-const hostname = process.env.HOST?.trim() || (config.production ? '0.0.0.0' : '127.0.0.1');
-const server = serve({ fetch: root.fetch, port: config.port, hostname }, (info) => {
+const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Offre d'insertion : http://localhost:${info.port}/ (API sous /api, base ${config.databasePath})`);
 });
 

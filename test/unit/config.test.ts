@@ -1,4 +1,4 @@
-/** The settings this feature adds: ORIENTATION_RETENTION_DAYS, SMTP_URL, MAIL_FROM. */
+/** The settings this feature adds: ORIENTATION_RETENTION_DAYS, SMTP_URL, MAIL_FROM, HOST. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config.ts';
 
@@ -15,5 +15,12 @@ describe('configuration', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://relais:587' }).smtpUrl).toBe('smtp://relais:587');
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://insertion.lotetgaronne.fr' }).mailFrom).toBe('"Offre locale d\'insertion" <ne-pas-repondre@insertion.lotetgaronne.fr>');
     expect(loadConfig({ MAIL_FROM: 'Service <service@cd47.fr>' }).mailFrom).toBe('Service <service@cd47.fr>');
+  });
+
+  it('listens on this machine only unless HOST says otherwise, or in production', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
   });
 });
