@@ -211,7 +211,7 @@ describe('the structure answers through its link', () => {
     expect((await c.users.member.request(`/api/orientations/${landes}/accept`, post('', {}))).status).toBe(403);
     const msg = await c.users.otherMember.request(`/api/orientations/${landes}/messages`, post('', { message: 'Pouvez-vous nous rappeler ? Il manque une pièce.' }));
     expect(msg.status).toBe(200);
-    const toReferent = await c.sink.waitFor((m) => m.to.includes(c.users.referent.email) && m.subject.startsWith('Message de Association des Landes'));
+    const toReferent = await c.sink.waitFor((m) => m.to.includes(c.users.referent.email) && m.subject.startsWith('Message d’Association des Landes'));
     expect(toReferent.text).toContain('Il manque une pièce.');
     const r = await c.users.otherMember.request(`/api/orientations/${landes}/accept`, post('', {}));
     expect(r.status).toBe(200);
