@@ -26,7 +26,6 @@ import { adminRoutes } from './routes/admin.ts';
 import { devOutboxApiRoutes, devOutboxPageRoutes } from './routes/dev.ts';
 import { authMiddleware } from './auth/middleware.ts';
 import { clientAddressFor } from './auth/client-address.ts';
-import { outboxMailer, type Mailer } from './mail/mailer.ts';
 import { createGeocoder, type Geocoder } from './clients/geocoder.ts';
 import { createRechercheEntreprisesClient, type EstablishmentDirectory } from './clients/recherche-entreprises.ts';
 import { offerEditingRoutes } from './routes/offer-editing.ts';
@@ -54,8 +53,16 @@ export interface AppDeps {
   runtime: 'node' | 'workers';
   /** Search engine(s): SQLite FTS5 by default, Meilisearch with a SQLite fallback (search/service.ts). */
   search: SearchService;
-  /** Outgoing mail; default: the outbox mailer (mail_outbox table, listed on /dev/outbox). */
-  mailer?: Mailer;
+  /**
+   * Called after mails were queued in `mail_outbox` (every mail is queued with its change): wakes the
+   * mail drain (jobs/mail-outbox.ts). Without it, the drain's next periodic pass sends them.
+   */
+  mailQueued?: () => void;
+  /**
+   * The peer address of the connection itself (never a header): the development outbox answers
+   * loopback peers only. Node: the socket's; absent (Workers), the outbox is not served.
+   */
+  socketAddress?: (c: Context) => string | null;
   /** The client's IP for per-IP limits (hashed before use); default: the headers TRUST_PROXY trusts, else none. */
   clientAddress?: (c: Context) => string | null;
   /** The national address geocoder (addresses of edited offers and structures); default: Géoplateforme over fetch. */
@@ -65,7 +72,7 @@ export interface AppDeps {
 }
 
 /** AppDeps with the optional services resolved to their defaults: what the editing routers take. */
-export type ServiceDeps = AppDeps & Required<Pick<AppDeps, 'mailer' | 'geocoder' | 'establishments'>>;
+export type ServiceDeps = AppDeps & Required<Pick<AppDeps, 'geocoder' | 'establishments'>>;
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -79,17 +86,15 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => problem(c, 404, 'Introuvable', "Cette adresse ne correspond à aucune ressource de l'API."));
 
-  const mailer = deps.mailer ?? outboxMailer(deps.db, deps.clock);
   const clientAddress = deps.clientAddress ?? clientAddressFor(deps.config.trustProxy);
   const services: ServiceDeps = {
     ...deps,
-    mailer,
     geocoder: deps.geocoder ?? createGeocoder(),
     establishments: deps.establishments ?? createRechercheEntreprisesClient(),
   };
   const api = new Hono();
   api.use('*', authMiddleware(deps));
-  api.route('/', authRoutes({ ...deps, mailer, clientAddress }));
+  api.route('/', authRoutes({ ...deps, clientAddress }));
   api.route('/', adminRoutes(deps));
   if (!deps.config.production) {
     api.route('/', devOutboxApiRoutes(deps));

@@ -3,6 +3,8 @@ import { PASSWORD_ITERATIONS } from './auth/password.ts';
 
 export interface AppConfig {
   port: number;
+  /** Interface `npm start` listens on: this machine only (127.0.0.1) unless HOST says otherwise or in production. */
+  host: string;
   databasePath: string;
   searchEngine: 'sqlite' | 'meilisearch';
   meiliUrl: string | null;
@@ -49,8 +51,10 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+  const production = env.NODE_ENV === 'production';
   return {
     port,
+    host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
     databasePath: env.DATABASE_PATH ?? './data/insertion.sqlite',
     searchEngine: engine,
     meiliUrl: env.MEILI_URL ?? null,
@@ -62,7 +66,7 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
     mailFrom: env.MAIL_FROM?.trim() || `"Offre locale d'insertion" <ne-pas-repondre@${mailDomain(publicBaseUrl)}>`,
     orientationRetentionDays: retention,
     sessionSecret: env.SESSION_SECRET ?? null,
-    production: env.NODE_ENV === 'production',
+    production,
     mapStyleUrl: env.MAP_STYLE_URL?.trim() || null,
     trustProxy,
     passwordIterations: PASSWORD_ITERATIONS,

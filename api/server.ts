@@ -18,7 +18,8 @@ import { startSearchOutboxLoop } from './jobs/search-outbox.ts';
 import { startMaintenanceLoop } from './jobs/maintenance.ts';
 import { problem } from './http/problem.ts';
 import { ensureWebBuild, WEB_DIST } from '../web/scripts/ensure-build.ts';
-import { outboxMailer } from './mail/mailer.ts';
+import { devOutboxMailer } from './mail/mailer.ts';
+import { startMailOutboxLoop } from './jobs/mail-outbox.ts';
 import { smtpMailer } from './mail/smtp.ts';
 
 const config = loadConfig(process.env, { geoDir: defaultGeoDir() });
@@ -37,13 +38,21 @@ const rebuilt = await reindexEmptyTargets(db, search.targets);
 if (rebuilt.length) console.log(`Index de recherche reconstruit : ${rebuilt.join(', ')}`);
 const outbox = startSearchOutboxLoop({ db, targets: search.targets, clock: () => new Date(), logger });
 await outbox.drainDue();
-// Mail: SMTP when SMTP_URL is set (Node only: the Worker keeps the outbox), else the outbox table
-// read on /dev/outbox.
+// Mail: every mail is queued in mail_outbox with its change; this loop delivers them — through SMTP
+// when SMTP_URL is set, else to the development outbox (/dev/outbox). In production without
+// SMTP_URL they wait in the table. Woken after each write, and every few seconds (the CLI queues too).
 const smtp = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
-const mailer = smtp ?? outboxMailer(db, () => new Date());
+const mails = startMailOutboxLoop({
+  db,
+  mailer: smtp ?? (config.production ? null : devOutboxMailer),
+  clock: () => new Date(),
+  logger,
+  // Once delivered, production keeps who and what subject, not the text (it may name the person).
+  drain: { dropBodies: config.production },
+});
 // Time-driven changes (suspensions that ended, orientation reminders and expiry, anonymisation, the
 // monthly freshness digest): at start, then hourly.
-const maintenance = startMaintenanceLoop({ db, clock: () => new Date(), logger, mailer, config });
+const maintenance = startMaintenanceLoop({ db, clock: () => new Date(), logger, config, mailQueued: mails.wake });
 
 // The web app is built on first start (and after its sources change) unless WEB_BUILD=0.
 const webReady = process.env.WEB_BUILD === '0' ? existsSync(`${WEB_DIST}/index.html`) : await ensureWebBuild((line) => console.log(line));
@@ -59,9 +68,10 @@ root.route(
     logger,
     runtime: 'node',
     search,
-    mailer,
+    mailQueued: mails.wake,
     // The socket names the client, unless TRUST_PROXY says which proxy headers to believe.
     clientAddress: clientAddressFor(config.trustProxy, (c) => getConnInfo(c).remote.address ?? null),
+    socketAddress: (c) => getConnInfo(c).remote.address ?? null,
   }),
 );
 if (webReady) {
@@ -83,14 +93,14 @@ if (webReady) {
   root.get('/', (c) => c.html(homePage(config)));
 }
 
-const server = serve({ fetch: root.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Offre d'insertion : http://localhost:${info.port}/ (API sous /api, base ${config.databasePath})`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    void Promise.all([outbox.stop(), maintenance.stop()])
+    void Promise.all([outbox.stop(), maintenance.stop().then(() => mails.stop())])
       .then(() => smtp?.close())
       .then(() => db.destroy())
       .then(() => process.exit(0));

@@ -9,7 +9,8 @@ import { loadConfig, type AppConfig, type EnvRecord } from './config.ts';
 import { d1Database } from './db/d1.ts';
 import { drainSearchOutbox } from './jobs/search-outbox.ts';
 import { runMaintenance } from './jobs/maintenance.ts';
-import { outboxMailer } from './mail/mailer.ts';
+import { devOutboxMailer, type Mailer } from './mail/mailer.ts';
+import { drainMailOutbox } from './jobs/mail-outbox.ts';
 import { cloudflareClientAddress } from './auth/client-address.ts';
 import { createSearchService, MEILI_INDEX_UID, type SearchService } from '../search/service.ts';
 import { createMeilisearchIndex } from '../search/meilisearch/index.ts';
@@ -43,12 +44,28 @@ function workerSearch(config: AppConfig): SearchService {
   });
 }
 
+/**
+ * Workers have no SMTP client: outside production, mails are "delivered" to the development outbox
+ * (the table itself); in production they wait in mail_outbox for an HTTP relay behind the Mailer
+ * port (not built yet). Reserved (fictitious) addresses are settled either way.
+ */
+function workerMailer(config: AppConfig): Mailer | null {
+  return config.production ? null : devOutboxMailer;
+}
+
+async function drainMails(db: ReturnType<typeof d1Database>, config: AppConfig): Promise<void> {
+  const r = await drainMailOutbox(db, workerMailer(config), { now: new Date(), dropBodies: config.production });
+  if (r.retrying || r.failed) logger.error('mail: delivery failed', { retrying: r.retrying, failed: r.failed, error: r.error });
+}
+
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const db = d1Database(env.DB);
     const config = loadConfig(stringVariables(env));
+    // After the response, the request's mails are delivered (waitUntil); the cron catches up on the rest.
+    const mailQueued = () => ctx.waitUntil(drainMails(db, config).catch((error) => logger.error('mail: drain failed', { error: String(error) })));
     // On Workers, Cloudflare sets cf-connecting-ip itself: a client cannot forge it there.
-    const app = createApp({ db, config, clock: () => new Date(), logger, runtime: 'workers', search: workerSearch(config), clientAddress: cloudflareClientAddress });
+    const app = createApp({ db, config, clock: () => new Date(), logger, runtime: 'workers', search: workerSearch(config), mailQueued, clientAddress: cloudflareClientAddress });
     return app.fetch(request, env, ctx);
   },
 
@@ -66,7 +83,7 @@ export default {
       const result = await drainSearchOutbox(db, search.targets, { now: clock() });
       if (result.failed) logger.error('search outbox: push failed, will retry', { failed: result.failed, error: result.error });
     }
-    // No SMTP client on Workers: mails wait in the outbox table (see README, Cloudflare Workers).
-    await runMaintenance({ db, clock, logger, mailer: outboxMailer(db, clock), config });
+    await runMaintenance({ db, clock, logger, config });
+    await drainMails(db, config);
   },
 };

@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[], ctx: CliCon
   reindex: () => import('./commands/reindex.ts'),
   'user:create': () => import('./commands/user-create.ts'),
   'user:grant': () => import('./commands/user-grant.ts'),
+  maintenance: () => import('./commands/maintenance.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

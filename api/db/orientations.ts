@@ -13,6 +13,7 @@ import { answerRefusal, daysAfter, EXPIRES_AFTER_DAYS, REMINDER_AFTER_DAYS } fro
 import { editFailure, invalidFields, type EditResult } from '../domain/edit-result.ts';
 import type { RefusalReason } from '../domain/orientation-choices.ts';
 import type { Offer } from '../domain/offer.ts';
+import { frenchToday } from '../domain/di/schema.ts';
 
 export type OrientationRequestRow = Selectable<OrientationRequestTable>;
 
@@ -160,8 +161,12 @@ export async function countSentBy(db: Kysely<Database>, userId: string, since: s
   return Number(n);
 }
 
-/** One event per orientation (a `read` of a list records one per orientation listed). */
-export async function recordEvents(db: Kysely<Database>, orientationIds: readonly string[], action: string, actor: Actor, now: Date): Promise<void> {
+/**
+ * One event per orientation. A `read` is recorded at most once per reader, orientation and day
+ * (Europe/Paris): the trail says who looked and when, without a line per page load.
+ */
+export async function recordEvents(db: Kysely<Database>, ids: readonly string[], action: string, actor: Actor, now: Date): Promise<void> {
+  const orientationIds = action === 'read' ? await notReadToday(db, ids, actor, now) : ids;
   if (!orientationIds.length) return;
   const at = now.toISOString();
   // D1 binds at most 100 parameters per statement: 4 per row.
@@ -171,6 +176,27 @@ export async function recordEvents(db: Kysely<Database>, orientationIds: readonl
       .values(orientationIds.slice(i, i + 20).map((id) => ({ orientation_id: id, action, actor_kind: actor.kind, actor_user_id: actor.userId, at })))
       .execute();
   }
+}
+
+async function notReadToday(db: Kysely<Database>, ids: readonly string[], actor: Actor, now: Date): Promise<readonly string[]> {
+  if (!ids.length) return ids;
+  const today = frenchToday(now);
+  const read = new Set<string>();
+  // A French day is at most 25 hours long: the reads of the last 26 hours hold today's.
+  const since = new Date(now.getTime() - 26 * 3_600_000).toISOString();
+  for (let i = 0; i < ids.length; i += 90) {
+    const rows = await db
+      .selectFrom('orientation_events')
+      .select(['orientation_id', 'at'])
+      .where('orientation_id', 'in', ids.slice(i, i + 90))
+      .where('action', '=', 'read')
+      .where('actor_kind', '=', actor.kind)
+      .where((eb) => (actor.userId === null ? eb('actor_user_id', 'is', null) : eb('actor_user_id', '=', actor.userId)))
+      .where('at', '>=', since)
+      .execute();
+    for (const r of rows) if (frenchToday(new Date(r.at)) === today) read.add(r.orientation_id);
+  }
+  return ids.filter((id) => !read.has(id));
 }
 
 export async function eventsOf(db: Kysely<Database>, orientationId: string) {
@@ -289,7 +315,7 @@ export function addStructureMessage(db: Kysely<Database>, id: string, body: stri
 }
 
 /** A new answer link went to the structure (first mail, reminder or refresh). */
-export async function markLinkSent(db: Kysely<Database>, id: string, action: 'reminded' | 'link-sent', actor: Actor, now: Date): Promise<void> {
+export async function markLinkSent(db: Kysely<Database>, id: string, action: 'reminded' | 'link-sent' | 'resent', actor: Actor, now: Date): Promise<void> {
   const stamp = now.toISOString();
   await db
     .updateTable('orientations')
@@ -313,8 +339,11 @@ export async function orientationsToRemind(db: Kysely<Database>, now: Date): Pro
   return rows.map(recordFromRow);
 }
 
-/** Orientations unanswered for EXPIRES_AFTER_DAYS become `expired`; returns them as they are now. */
-export async function expireUnanswered(db: Kysely<Database>, now: Date): Promise<OrientationRecord[]> {
+/**
+ * Orientations unanswered for EXPIRES_AFTER_DAYS become `expired`; returns them as they are now.
+ * `withEach` runs in each expiry's transaction (the mails that announce it).
+ */
+export async function expireUnanswered(db: Kysely<Database>, now: Date, withEach?: (trx: Kysely<Database>, expired: OrientationRecord) => Promise<void>): Promise<OrientationRecord[]> {
   const due = await db.selectFrom('orientations').select('id').where('status', '=', 'sent').where('sent_at', '<=', daysBefore(now, EXPIRES_AFTER_DAYS)).execute();
   const expired: OrientationRecord[] = [];
   for (const { id } of due) {
@@ -324,7 +353,9 @@ export async function expireUnanswered(db: Kysely<Database>, now: Date): Promise
       const r = await trx.updateTable('orientations').set({ status: 'expired', closed_at: stamp }).where('id', '=', id).where('status', '=', 'sent').executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) return null;
       await recordEvents(trx, [id], 'expired', SYSTEM, now);
-      return (await getOrientation(trx, id))!;
+      const record = (await getOrientation(trx, id))!;
+      await withEach?.(trx, record);
+      return record;
     });
     if (done) expired.push(done);
   }

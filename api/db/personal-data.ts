@@ -91,10 +91,12 @@ export const PERSONAL_DATA: Readonly<Record<string, TableClassification>> = {
   rate_limit_events: { other: ['key', 'at'], personal: {} },
   memberships: { other: ['user_id', 'structure_id', 'role', 'created_at'], personal: {} },
   coordinator_scopes: { other: ['user_id', 'departement_code', 'created_at'], personal: {} },
+  // Delivery state only besides the mail itself; last_error has its addresses masked when stored.
   mail_outbox: {
-    other: ['id', 'created_at'],
+    other: ['id', 'created_at', 'status', 'attempts', 'next_attempt_at', 'last_error', 'sent_at', 'topic', 'orientation_id'],
     personal: {
-      recipient: { what: 'destinataire d’un courriel (boîte de développement)', rule: outbox },
+      recipient: { what: 'destinataire d’un courriel (file d’envoi)', rule: outbox },
+      reply_to: { what: 'adresse de réponse d’un courriel (le professionnel)', rule: outbox },
       subject: { what: 'objet d’un courriel', rule: outbox },
       text: { what: 'texte d’un courriel', rule: outbox },
       html: { what: 'texte d’un courriel (HTML)', rule: outbox },

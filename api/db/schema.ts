@@ -212,7 +212,20 @@ export interface MailOutboxTable {
   text: string;
   html: string;
   created_at: string;
+  reply_to: string | null;
+  /** pending → sent (handed to SMTP, or kept in the development outbox) | failed (gave up) | undeliverable (reserved domain). */
+  status: Generated<MailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  /** The last delivery error, addresses masked. */
+  last_error: string | null;
+  sent_at: string | null;
+  /** What the mail is about, for the mails someone follows (e.g. `orientation-structure`). */
+  topic: string | null;
+  orientation_id: string | null;
 }
+
+export type MailStatus = 'pending' | 'sent' | 'failed' | 'undeliverable';
 
 export interface ServerSecretTable {
   name: string;

@@ -58,3 +58,12 @@ export function normalizeForSearch(s: string): string {
 export function slugify(s: string): string {
   return normalizeForSearch(s).replace(/ /g, '-');
 }
+
+/**
+ * French « de » before a name: elided before a vowel (« Message d’Atelier vélo », « l’orientation
+ * d’Émilie »), as is before a consonant. Mute h is left alone: « de Habitat Jeunes » reads fine,
+ * and guessing which h is mute would be wrong as often as right.
+ */
+export function de(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûüÿæœ]/i.test(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
+}

@@ -1,8 +1,10 @@
 /**
- * The monthly freshness digest (a maintenance task): on its first run of a month, each structure
- * with overdue offers gets one mail listing them, each with a signed « Rien n’a changé » link (a page
- * where one click confirms it, through the editing layer: audited, re-indexed) and a « Modifier »
- * link to the offer in the structure space. Recorded before sending, so it never goes twice in a month.
+ * The monthly freshness digest (a maintenance task): at every run, each structure with overdue offers
+ * that has not had this month's digest yet gets one mail listing them — so on the month's first run
+ * for most, later in the month for a structure whose offers fall overdue then. Each offer comes with
+ * a signed « Rien n’a changé » link (a page where one click confirms it, through the editing layer:
+ * audited, re-indexed) and a « Modifier » link to the offer in the structure space. Recorded with
+ * its mails in one unit of work, so it never goes twice in a month.
  * Recipients: the structure's admins, else its own e-mail.
  */
 import type { MaintenanceDeps } from './maintenance.ts';
@@ -13,6 +15,7 @@ import { LINK_TTL_DAYS, signLink } from '../auth/signed-links.ts';
 import { freshnessDigestMail, type DigestOffer } from '../mail/campaign-mails.ts';
 import { appLink, notify } from '../mail/notify.ts';
 import { frenchToday } from '../domain/di/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** A digest lists at most this many offers (the longest overdue first, then by name). */
 export const DIGEST_MAX_OFFERS = 50;
@@ -40,8 +43,6 @@ export async function sendFreshnessDigests(deps: MaintenanceDeps): Promise<numbe
     const admins = await adminContacts(deps.db, structureId);
     const structure = listed[0]!.structure;
     const recipients: Array<{ name: string | null; email: string }> = admins.length ? admins : structure.email ? [{ name: null, email: structure.email }] : [];
-    const recorded = await recordCampaignMail(deps.db, { structureId, month, sentAt: now, offerIds: listed.map((o) => o.offer.id), recipients: recipients.length });
-    if (!recorded || !recipients.length) continue;
     const offers: DigestOffer[] = [];
     for (const { offer } of listed) {
       const { token } = await signLink(deps, 'offer-confirm', offer.id);
@@ -52,8 +53,13 @@ export async function sendFreshnessDigests(deps: MaintenanceDeps): Promise<numbe
         editUrl: appLink(deps.config.publicBaseUrl, `/structure/offres/${offer.id}`),
       });
     }
-    await notify(deps, recipients.map((to) => freshnessDigestMail(to, { structureName: structure.name, offers, validDays: LINK_TTL_DAYS['offer-confirm'] })), 'freshness digest');
-    sent += 1;
+    // The record and the mails commit together: a digest recorded is a digest queued.
+    const recorded = await inTransaction(deps.db, async (trx) => {
+      if (!(await recordCampaignMail(trx, { structureId, month, sentAt: now, offerIds: listed.map((o) => o.offer.id), recipients: recipients.length }))) return false;
+      await notify({ ...deps, db: trx }, recipients.map((to) => freshnessDigestMail(to, { structureName: structure.name, offers, validDays: LINK_TTL_DAYS['offer-confirm'] })));
+      return true;
+    });
+    if (recorded && recipients.length) sent += 1;
   }
   return sent;
 }

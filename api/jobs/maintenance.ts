@@ -14,7 +14,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../app.ts';
 import type { AppConfig } from '../config.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { resumeEndedSuspensions } from '../db/offer-editing.ts';
 import { enqueueOffersWithSessionEndedOn } from '../db/search-outbox.ts';
 import { runRetention, type RetentionReport } from '../db/retention.ts';
@@ -26,8 +25,9 @@ export interface MaintenanceDeps {
   db: Kysely<Database>;
   clock: () => Date;
   logger: Logger;
-  mailer: Mailer;
   config: AppConfig;
+  /** Wakes the mail drain after mails were queued (jobs/mail-outbox.ts). */
+  mailQueued?: (() => void) | undefined;
 }
 
 export interface MaintenanceReport {

@@ -12,6 +12,7 @@ import { documentChanges } from '../../search/sync/documents.ts';
 import { isSearchUnavailable } from '../../search/service.ts';
 import { frenchDay } from '../domain/matching/index.ts';
 import type { Logger } from '../app.ts';
+import { serialRunner } from './serial.ts';
 
 export const DEFAULT_DRAIN_BATCH = 500;
 
@@ -141,7 +142,6 @@ export function startSearchOutboxLoop(options: {
   const interval = options.intervalMs ?? 1_000;
   const batch = options.batch ?? DEFAULT_DRAIN_BATCH;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<DrainResult> | undefined;
   let stopped = false;
   let failing = false;
 
@@ -160,15 +160,8 @@ export function startSearchOutboxLoop(options: {
     }
   };
 
-  const run = (): Promise<DrainResult> => {
-    const previous = running ?? Promise.resolve(undefined);
-    const current = previous.then(pass);
-    running = current;
-    void current.finally(() => {
-      if (running === current) running = undefined;
-    });
-    return current;
-  };
+  const runner = serialRunner(pass);
+  const run = () => runner.run();
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -190,7 +183,7 @@ export function startSearchOutboxLoop(options: {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await runner.current();
     },
   };
 }

@@ -1,11 +1,9 @@
 /**
- * The Mailer port: how the API sends mail. The outbox mailer stores mails in `mail_outbox` (read on
- * the development outbox page); the SMTP mailer (mail/smtp.ts, Node only) sends them for real when
- * SMTP_URL is set.
+ * Mail: what the API sends and how it leaves. Every mail is first queued in `mail_outbox` with the
+ * change it announces (mail/notify.ts); the drain job (jobs/mail-outbox.ts) then hands it to a
+ * Mailer: SMTP (mail/smtp.ts, Node only) when SMTP_URL is set, or the development outbox, where a
+ * mail is "delivered" by staying in the table, read on /dev/outbox.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { insertOutboxMail } from '../db/mail-outbox.ts';
 
 export interface Mail {
   to: string;
@@ -14,16 +12,17 @@ export interface Mail {
   html: string;
   /** Where answers should go (e.g. the professional who sent an orientation); the outbox ignores it. */
   replyTo?: string;
+  /** What the mail is about, for the mails someone follows (db/mail-outbox.ts STRUCTURE_NOTICE_TOPIC). */
+  topic?: string;
+  orientationId?: string;
 }
 
+/** Delivers one mail, or throws (the drain retries later). */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-export function outboxMailer(db: Kysely<Database>, clock: () => Date): Mailer {
-  return {
-    async send(mail) {
-      await insertOutboxMail(db, { recipient: mail.to, subject: mail.subject, text: mail.text, html: mail.html, created_at: clock().toISOString() });
-    },
-  };
-}
+/** The development outbox: nothing leaves, the queued row itself is what /dev/outbox shows. */
+export const devOutboxMailer: Mailer = {
+  async send() {},
+};

@@ -1,21 +1,30 @@
 /**
- * Notifications that accompany a write (a decision, a request, a moderation): sent after the write
- * has committed, and never failing it — a mail server that refuses is logged (without addresses)
- * and the person still sees the change in the service.
+ * Notifications that accompany a write (an orientation, a decision, a request, a moderation): queued
+ * in `mail_outbox` with the database handle of the change — inside its transaction when the caller
+ * runs one, so the change and its mails commit together — then delivered by the mail drain
+ * (jobs/mail-outbox.ts), with retries. The request never waits for a mail server.
  */
-import type { Logger } from '../app.ts';
-import type { Mail, Mailer } from './mailer.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { queueMails } from '../db/mail-outbox.ts';
+import type { Mail } from './mailer.ts';
 
-export async function notify(deps: { mailer: Mailer; logger: Logger }, mails: readonly Mail[], what: string): Promise<void> {
-  for (const mail of mails) {
-    try {
-      await deps.mailer.send(mail);
-    } catch (error) {
-      // Mail servers quote the recipient in their refusals: addresses are masked before logging.
-      const message = (error instanceof Error ? error.message : String(error)).replace(/[^\s@<>"']+@[^\s@<>"']+/g, '[adresse]');
-      deps.logger.error('notification not sent', { what, error: message });
-    }
-  }
+export interface NotifyDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+  /** Wakes the mail drain (the Node loop, or a Worker's waitUntil); without it the next periodic pass sends. */
+  mailQueued?: (() => void) | undefined;
+}
+
+export async function notify(deps: NotifyDeps, mails: readonly Mail[]): Promise<void> {
+  if (!mails.length) return;
+  await queueMails(deps.db, mails, deps.clock());
+  deps.mailQueued?.();
+}
+
+/** Mail servers quote the recipient in their refusals: addresses are masked before logging or storing. */
+export function maskAddresses(message: string): string {
+  return message.replace(/[^\s@<>"']+@[^\s@<>"']+/g, '[adresse]');
 }
 
 /** A link into the web app, from PUBLIC_BASE_URL. */

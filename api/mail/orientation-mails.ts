@@ -6,6 +6,7 @@
  */
 import type { Mail } from './mailer.ts';
 import { compose, SERVICE, type MailItem } from './templates.ts';
+import { de } from '../domain/text.ts';
 
 const hello = (name: string | null | undefined) => (name ? `Bonjour ${name},` : 'Bonjour,');
 
@@ -145,7 +146,7 @@ const STATUS_SUBJECT = { accepted: 'acceptée', refused: 'refusée', expired: 'e
 
 /** To the professional: an orientation was accepted, refused (with the reason) or expired. */
 export function orientationStatusMail(to: { name: string; email: string }, n: StatusNotice): Mail {
-  const what = `l’orientation de ${n.beneficiary} vers « ${n.offerName} » (${n.structureName})`;
+  const what = `l’orientation ${de(n.beneficiary)} vers « ${n.offerName} » (${n.structureName})`;
   const paragraphs =
     n.status === 'accepted'
       ? [`La structure a accepté ${what}.`, ...(n.session ? [`Session retenue : ${n.session}.`] : [])]
@@ -163,10 +164,10 @@ export function orientationStatusMail(to: { name: string; email: string }, n: St
 
 /** To the professional: the structure wrote about an orientation. */
 export function orientationMessageMail(to: { name: string; email: string }, n: { beneficiary: string; offerName: string; structureName: string; message: string; url: string }): Mail {
-  return compose(to.email, `Message de ${n.structureName} : ${n.offerName}`, {
+  return compose(to.email, `Message ${de(n.structureName)} : ${n.offerName}`, {
     greeting: hello(to.name),
-    paragraphs: [`À propos de l’orientation de ${n.beneficiary} vers « ${n.offerName} », la structure ${n.structureName} vous écrit :`, `« ${n.message} »`],
+    paragraphs: [`À propos de l’orientation ${de(n.beneficiary)} vers « ${n.offerName} », la structure ${n.structureName} vous écrit :`, `« ${n.message} »`],
     action: { label: 'Voir l’orientation', url: n.url },
-    footer: ['Pour répondre, écrivez directement à la structure (ses coordonnées sont sur la page de l’orientation).'],
+    footer: ['Pour répondre, écrivez directement à la structure : ses coordonnées et celles de l’action sont sur la page de l’orientation.'],
   });
 }

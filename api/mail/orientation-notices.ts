@@ -1,6 +1,6 @@
 /**
- * Who is mailed what in the orientation workflow (mail/orientation-mails.ts for the words), sent
- * after the write commits and never failing it (mail/notify.ts):
+ * Who is mailed what in the orientation workflow (mail/orientation-mails.ts for the words), queued
+ * with the change (mail/notify.ts: callers pass their transaction as `db`) and delivered by the drain:
  *   - the structure's contact — the offer's e-mail, else the structure's, else its admins — gets the
  *     signed answer link (new orientation, reminder, fresh link on request);
  *   - the professional gets a mail when the request goes out and on every change;
@@ -24,6 +24,7 @@ import {
   type BeneficiaryItem,
 } from './orientation-mails.ts';
 import { adminContacts } from '../db/roles.ts';
+import { STRUCTURE_NOTICE_TOPIC } from '../db/mail-outbox.ts';
 import { getOffer } from '../db/offers.ts';
 import { getStructure } from '../db/structures.ts';
 import type { OrientationRecord } from '../db/orientations.ts';
@@ -33,7 +34,7 @@ import { REFUSAL_REASON_LABELS, type RefusalReason } from '../domain/orientation
 import type { Offer } from '../domain/offer.ts';
 import type { Structure } from '../domain/structure.ts';
 
-export type OrientationNoticeDeps = Pick<ServiceDeps, 'db' | 'config' | 'mailer' | 'logger' | 'clock'>;
+export type OrientationNoticeDeps = Pick<ServiceDeps, 'db' | 'config' | 'clock' | 'mailQueued'>;
 
 const link = (deps: OrientationNoticeDeps, path: string, params: Record<string, string> = {}) => appLink(deps.config.publicBaseUrl, path, params);
 
@@ -45,6 +46,9 @@ export async function answerContacts(deps: Pick<ServiceDeps, 'db'>, o: Pick<Orie
   if (structure?.email) return [structure.email];
   return o.structure_id ? (await adminContacts(deps.db, o.structure_id)).map((a) => a.email) : [];
 }
+
+/** Marks a mail to the structure about `o`, so the professional sees whether it was delivered. */
+const structureNotice = (o: Pick<OrientationRecord, 'id'>, mail: Mail): Mail => ({ ...mail, topic: STRUCTURE_NOTICE_TOPIC, orientationId: o.id });
 
 /** The page a structure answers on, with a fresh signed link. */
 export async function answerLink(deps: OrientationNoticeDeps, orientationId: string): Promise<string> {
@@ -81,15 +85,22 @@ async function beneficiaryItem(deps: Pick<ServiceDeps, 'db'>, o: OrientationReco
   return { offerName: o.offer_name, structureName: o.structure_name, ...placeOf(offer, structure) };
 }
 
+async function structureMails(deps: OrientationNoticeDeps, o: OrientationRecord, contacts: readonly string[]): Promise<Mail[]> {
+  const notice = await linkNotice(deps, o);
+  return contacts.map((to) => structureNotice(o, newOrientationMail(to, notice)));
+}
+
+/** The request again, with a fresh link, to the structure's contact (asked for by the professional). */
+export async function noticeOrientationToStructure(deps: OrientationNoticeDeps, o: OrientationRecord, contacts: readonly string[]): Promise<void> {
+  await notify(deps, await structureMails(deps, o, contacts));
+}
+
 /** A request went out: each structure, the professional, and the person when an address was given. */
 export async function noticeOrientationsSent(deps: OrientationNoticeDeps, orientations: readonly OrientationRecord[]): Promise<void> {
   const first = orientations[0];
   if (!first) return;
   const mails: Mail[] = [];
-  for (const o of orientations) {
-    const notice = await linkNotice(deps, o);
-    for (const to of await answerContacts(deps, o)) mails.push(newOrientationMail(to, notice));
-  }
+  for (const o of orientations) mails.push(...(await structureMails(deps, o, await answerContacts(deps, o))));
   const r = first.request;
   if (first.prescriber) {
     mails.push(
@@ -111,19 +122,21 @@ export async function noticeOrientationsSent(deps: OrientationNoticeDeps, orient
       }),
     );
   }
-  await notify(deps, mails, 'orientation sent');
+  await notify(deps, mails);
 }
 
 export async function noticeReminder(deps: OrientationNoticeDeps, o: OrientationRecord): Promise<void> {
   const notice = { ...(await linkNotice(deps, o)), sentAt: o.sent_at };
-  await notify(deps, (await answerContacts(deps, o)).map((to) => orientationReminderMail(to, notice)), 'orientation reminder');
+  await notify(deps, (await answerContacts(deps, o)).map((to) => structureNotice(o, orientationReminderMail(to, notice))));
 }
 
 /** A fresh link, asked from an expired one: to the structure's contact only. Returns how many addresses. */
 export async function noticeFreshLink(deps: OrientationNoticeDeps, o: OrientationRecord, contacts: readonly string[]): Promise<void> {
   const url = await answerLink(deps, o.id);
-  const mails = contacts.map((to) => freshAnswerLinkMail(to, { offerName: o.offer_name, structureName: o.structure_name, url, validDays: LINK_TTL_DAYS['orientation-answer'] }));
-  await notify(deps, mails, 'orientation fresh link');
+  const mails = contacts.map((to) =>
+    structureNotice(o, freshAnswerLinkMail(to, { offerName: o.offer_name, structureName: o.structure_name, url, validDays: LINK_TTL_DAYS['orientation-answer'] })),
+  );
+  await notify(deps, mails);
 }
 
 /** Accepted, refused or expired: the professional; accepted only: the person too. */
@@ -148,7 +161,7 @@ export async function noticeStatusChange(deps: OrientationNoticeDeps, o: Orienta
   if (o.status === 'accepted' && r.beneficiary_email && !r.anonymised_at) {
     mails.push(beneficiaryAcceptedMail(r.beneficiary_email, { firstName: r.beneficiary_first_name ?? '', item: await beneficiaryItem(deps, o), session: o.session_label }));
   }
-  await notify(deps, mails, `orientation ${o.status}`);
+  await notify(deps, mails);
 }
 
 export async function noticeStructureMessage(deps: OrientationNoticeDeps, o: OrientationRecord, message: string): Promise<void> {
@@ -161,5 +174,5 @@ export async function noticeStructureMessage(deps: OrientationNoticeDeps, o: Ori
     message,
     url: link(deps, `/mes-orientations/${o.id}`),
   });
-  await notify(deps, [mail], 'orientation message');
+  await notify(deps, [mail]);
 }

@@ -1,6 +1,7 @@
 /** The mails of structure onboarding and moderation, in French (see templates.ts for the layout). */
 import type { Mail } from './mailer.ts';
 import { compose, SERVICE } from './templates.ts';
+import { de } from '../domain/text.ts';
 
 const greeting = (name: string | null) => (name ? `Bonjour ${name},` : 'Bonjour,');
 
@@ -15,7 +16,7 @@ export function joinRequestMail(
       ]
     : [`${request.requesterName} (${request.requesterEmail}) demande à rejoindre la structure « ${request.structureName} » sur ${SERVICE}.`];
   if (request.message) paragraphs.push(`Son message : « ${request.message} »`);
-  return compose(to.email, request.claim ? `Demande de gestion de ${request.structureName}` : `Demande pour rejoindre ${request.structureName}`, {
+  return compose(to.email, request.claim ? `Demande de gestion ${de(request.structureName)}` : `Demande pour rejoindre ${request.structureName}`, {
     greeting: greeting(to.name),
     paragraphs,
     action: { label: 'Répondre à la demande', url: request.url },

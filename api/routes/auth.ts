@@ -7,7 +7,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import type { Mail, Mailer } from '../mail/mailer.ts';
+import type { Mail } from '../mail/mailer.ts';
+import { notify } from '../mail/notify.ts';
 import { emailSchema } from '../auth/email-address.ts';
 import type { ClientAddress } from '../auth/client-address.ts';
 import { HttpProblem, problem } from '../http/problem.ts';
@@ -23,7 +24,7 @@ import { clearLoginFailures, loginKeys, loginRetryAfter, recordLoginFailure, tak
 import { requireUser, type UserActor } from '../auth/permissions.ts';
 import { existingAccountMail, passwordResetMail, verificationMail } from '../mail/templates.ts';
 
-export type AuthDeps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'logger'> & { mailer: Mailer; clientAddress: ClientAddress };
+export type AuthDeps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'logger' | 'mailQueued'> & { clientAddress: ClientAddress };
 
 const tokenSchema = z.string({ error: 'Jeton attendu' }).regex(/^[\w-]{20,100}$/, 'Jeton mal formé : recopiez le lien reçu par courriel en entier.');
 
@@ -80,7 +81,7 @@ export function authRoutes(deps: AuthDeps) {
   const link = (path: string, token?: string) => (token ? `${base}${path}?token=${encodeURIComponent(token)}` : `${base}${path}`);
 
   const sendIfQuota = async (to: string, compose: () => Promise<Mail>) => {
-    if (await takeMailQuota(deps, to)) await deps.mailer.send(await compose());
+    if (await takeMailQuota(deps, to)) await notify(deps, [await compose()]);
   };
 
   const sendVerification = (user: Pick<UserRow, 'id' | 'email' | 'name'>) =>

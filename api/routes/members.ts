@@ -34,7 +34,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { findUserByEmail, getUser, insertUser } from '../db/users.ts';
 import { getStructure } from '../db/structures.ts';
 import type { EmailTokenRow } from '../db/email-tokens.ts';
-import { appLink } from '../mail/notify.ts';
+import { appLink, notify } from '../mail/notify.ts';
 import { invitationMail } from '../mail/templates.ts';
 import { idParam, structureOr404 } from './scope.ts';
 
@@ -110,7 +110,7 @@ export function membersRoutes(deps: ServiceDeps) {
       await recordInvitation(trx, { structureId: structure.id, email: body.email, action: 'invitation_sent', role: body.role }, { actorUserId: actor.userId, now });
       return issueEmailToken({ ...deps, db: trx }, { purpose: 'invite', email: body.email, structureId: structure.id, role: body.role, createdBy: actor.userId });
     });
-    await deps.mailer.send(
+    await notify(deps, [
       invitationMail(body.email, {
         inviterName: actor.name,
         structureName: structure.name,
@@ -118,7 +118,7 @@ export function membersRoutes(deps: ServiceDeps) {
         url: appLink(deps.config.publicBaseUrl, '/invitation', { token }),
         validDays: EMAIL_TOKEN_TTL_MS.invite / 86_400_000,
       }),
-    );
+    ]);
     return c.json({ email: body.email, role: body.role, expires_at: new Date(now.getTime() + EMAIL_TOKEN_TTL_MS.invite).toISOString() }, 201);
   });
 

@@ -12,7 +12,7 @@ import { joinAnswerMail, joinRequestMail, offerModeratedMail, structureDecisionM
 import type { Offer } from '../domain/offer.ts';
 import type { Structure } from '../domain/structure.ts';
 
-type NoticeDeps = Pick<ServiceDeps, 'db' | 'config' | 'mailer' | 'logger'>;
+type NoticeDeps = Pick<ServiceDeps, 'db' | 'config' | 'clock' | 'mailQueued'>;
 
 const link = (deps: NoticeDeps, path: string) => appLink(deps.config.publicBaseUrl, path);
 
@@ -35,7 +35,7 @@ export async function noticeJoinRequest(deps: NoticeDeps, request: JoinRequest):
       url,
     }),
   );
-  await notify(deps, mails, 'join request');
+  await notify(deps, mails);
 }
 
 export async function noticeJoinAnswer(deps: NoticeDeps, request: JoinRequest): Promise<void> {
@@ -46,7 +46,7 @@ export async function noticeJoinAnswer(deps: NoticeDeps, request: JoinRequest): 
     reason: request.answer_reason,
     url: link(deps, `/structure/${request.structure.id}`),
   });
-  await notify(deps, [mail], 'join answer');
+  await notify(deps, [mail]);
 }
 
 /**
@@ -59,7 +59,7 @@ export async function noticeStructureRegistered(deps: NoticeDeps, structure: Str
   const mails = (await coordinatorContacts(deps.db, structure.departement_code)).map((to) =>
     structureToValidateMail(to, { structureName: structure.name, communeName: structure.commune_name, registrantName, url, ...(options.movedFrom !== undefined ? { movedFrom: options.movedFrom } : {}) }),
   );
-  await notify(deps, mails, 'structure registered');
+  await notify(deps, mails);
 }
 
 export async function noticeStructureDecision(deps: NoticeDeps, structure: Structure): Promise<void> {
@@ -68,7 +68,7 @@ export async function noticeStructureDecision(deps: NoticeDeps, structure: Struc
   const mails = (await adminContacts(deps.db, structure.id)).map((to) =>
     structureDecisionMail(to, { structureName: structure.name, validated, reason: structure.rejection_reason, url }),
   );
-  await notify(deps, mails, 'structure decision');
+  await notify(deps, mails);
 }
 
 /** A coordinator suspended or unpublished an offer: the structure's admins learn it and why. */
@@ -83,5 +83,5 @@ export async function noticeOfferModerated(
   const mails = (await adminContacts(deps.db, structure.id)).map((to) =>
     offerModeratedMail(to, { offerName: offer.name, structureName: structure.name, action, until: offer.suspended_until, reason, url }),
   );
-  await notify(deps, mails, 'offer moderated');
+  await notify(deps, mails);
 }

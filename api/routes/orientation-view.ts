@@ -9,6 +9,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { eventsOf, messagesOf, type OrientationRecord } from '../db/orientations.ts';
 import { getOffer } from '../db/offers.ts';
+import { getStructure } from '../db/structures.ts';
+import { structureNoticeStates, type NoticeState } from '../db/mail-outbox.ts';
 import { isUpcoming } from '../domain/capacity.ts';
 import { frenchToday } from '../domain/di/schema.ts';
 import { expiresAt } from '../domain/orientation.ts';
@@ -29,6 +31,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   message: 'Message de la structure',
   reminded: 'Relance envoyée à la structure',
   'link-sent': 'Nouveau lien envoyé à la structure',
+  resent: 'Renvoyée à la structure par le professionnel',
   expired: 'Expirée sans réponse',
   anonymised: 'Données personnelles effacées',
 };
@@ -73,10 +76,45 @@ export function orientationSummary(o: OrientationRecord, offer: OfferPlaces) {
 
 export type OrientationSummary = ReturnType<typeof orientationSummary>;
 
+/** Where the mails announcing each orientation to its structure stand (shown to the professional). */
+export async function noticesOf(db: Kysely<Database>, orientations: readonly OrientationRecord[]): Promise<Map<string, NoticeState>> {
+  return structureNoticeStates(db, orientations.map((o) => o.id));
+}
+
+const NOTICE_LABELS: Readonly<Record<NoticeState['status'], string>> = {
+  sent: 'Courriel remis à la structure',
+  pending: 'Courriel à la structure en cours d’envoi',
+  failed: 'Courriel à la structure non remis',
+};
+
+export function noticeView(state: NoticeState | undefined) {
+  return state ? { ...state, label: NOTICE_LABELS[state.status] } : null;
+}
+
+/** How to reach the structure and the action: for the professional, who may call them. */
+async function contactsOf(db: Kysely<Database>, o: OrientationRecord, offer: Awaited<ReturnType<typeof getOffer>>) {
+  const structure = o.structure_id ? await getStructure(db, o.structure_id) : undefined;
+  return {
+    structure: structure ? { name: structure.name, phone: structure.phone, email: structure.email } : null,
+    offer: offer && (offer.phone || offer.email) ? { phone: offer.phone, email: offer.email } : null,
+  };
+}
+
+/**
+ * The trail as shown: the professional's own reads are left out (they would bury the rest — each
+ * is still recorded), the structure's and others' stay.
+ */
+function visibleHistory(events: Awaited<ReturnType<typeof eventsOf>>) {
+  return events
+    .filter((e) => !(e.action === 'read' && e.actor_kind === 'prescriber'))
+    .map((e) => ({ action: e.action, label: EVENT_LABELS[e.action] ?? e.action, by: ACTOR_LABELS[e.actor_kind] ?? e.actor_kind, at: e.at }));
+}
+
 /** The whole orientation as its professional or its structure reads it. */
 export async function orientationDetail(db: Kysely<Database>, o: OrientationRecord, viewer: Viewer, now: Date) {
   const offer = o.offer_id ? await getOffer(db, o.offer_id) : undefined;
   const [events, messages] = await Promise.all([eventsOf(db, o.id), messagesOf(db, o.id)]);
+  const prescriberOnly = viewer === 'prescriber' ? { notice: noticeView((await noticesOf(db, [o])).get(o.id)), contacts: await contactsOf(db, o, offer) } : {};
   const r = o.request;
   const today = frenchToday(now);
   return {
@@ -109,7 +147,8 @@ export async function orientationDetail(db: Kysely<Database>, o: OrientationReco
     answer_message: o.answer_message,
     consent_at: r.consent_at,
     messages: messages.map((m) => ({ author: m.author, body: m.body, created_at: m.created_at })),
-    history: events.map((e) => ({ action: e.action, label: EVENT_LABELS[e.action] ?? e.action, by: ACTOR_LABELS[e.actor_kind] ?? e.actor_kind, at: e.at })),
+    history: visibleHistory(events),
+    ...prescriberOnly,
   };
 }
 

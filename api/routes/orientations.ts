@@ -7,6 +7,8 @@
  *                                               link, or a member's session)
  *   POST /api/orientations/:id/{accept,refuse,messages,offer-full}   the structure ({token} or a member)
  *   POST /api/orientations/:id/link {token}     a fresh answer link, mailed to the structure's contact
+ *   POST /api/orientations/:id/resend           the professional who sent it mails the structure again
+ * Mails are queued in the unit of work of the change (mail/notify.ts) and delivered by the drain.
  * Every response carrying an orientation's personal data records a `read` event (who, when).
  * There is no list of orientations for anyone else: a link opens one orientation, never a list.
  */
@@ -52,11 +54,21 @@ import type { FieldProblem } from '../domain/field-problem.ts';
 import type { Offer } from '../domain/offer.ts';
 import type { Structure } from '../domain/structure.ts';
 import { idParam, structureOr404 } from './scope.ts';
-import { offersPlaces, orientationDetail, orientationSummary, type Viewer } from './orientation-view.ts';
-import { answerContacts, noticeFreshLink, noticeOrientationsSent, noticeStatusChange, noticeStructureMessage } from '../mail/orientation-notices.ts';
+import { noticesOf, noticeView, offersPlaces, orientationDetail, orientationSummary, type Viewer } from './orientation-view.ts';
+import {
+  answerContacts,
+  noticeFreshLink,
+  noticeOrientationsSent,
+  noticeOrientationToStructure,
+  noticeStatusChange,
+  noticeStructureMessage,
+} from '../mail/orientation-notices.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { structureNoticeStates } from '../db/mail-outbox.ts';
 
 const listQuery = z.object({ status: z.enum(ORIENTATION_STATUSES).optional(), ...paginationSchema });
 const viewQuery = z.object({ token: linkToken.optional() });
+const emptyBody = z.object({}).strict();
 
 /** A professional sends at most this many orientations an hour: each one mails a structure. */
 export const ORIENTATIONS_PER_HOUR = 60;
@@ -141,8 +153,9 @@ export function orientationsRoutes(deps: ServiceDeps) {
       c.header('Retry-After', '3600');
       throw new HttpProblem(429, 'Trop d’orientations', `Vous avez envoyé ${sent} orientations dans l’heure : au-delà de ${ORIENTATIONS_PER_HOUR}, attendez un peu avant d’en envoyer d’autres.`);
     }
-    const { requestId, orientations } = await createOrientationRequest(
-      deps.db,
+    const { requestId, orientations } = await inTransaction(deps.db, async (trx) => {
+      const created = await createOrientationRequest(
+      trx,
       {
         prescriberUserId: user.userId,
         first_name: body.first_name,
@@ -155,8 +168,10 @@ export function orientationsRoutes(deps: ServiceDeps) {
         offers: targets,
       },
       now,
-    );
-    await noticeOrientationsSent(deps, orientations);
+      );
+      await noticeOrientationsSent({ ...deps, db: trx }, created.orientations);
+      return created;
+    });
     const places = await offersPlaces(deps.db, orientations);
     return c.json({ id: requestId, orientations: orientations.map((o) => orientationSummary(o, places.get(o.offer_id ?? '') ?? null)) }, 201);
   });
@@ -164,7 +179,11 @@ export function orientationsRoutes(deps: ServiceDeps) {
   const listed = async (items: OrientationRecord[], actor: Actor) => {
     await recordEvents(deps.db, items.map((o) => o.id), 'read', actor, deps.clock());
     const places = await offersPlaces(deps.db, items);
-    return items.map((o) => orientationSummary(o, places.get(o.offer_id ?? '') ?? null));
+    const notices = actor.kind === 'prescriber' ? await noticesOf(deps.db, items) : null;
+    return items.map((o) => ({
+      ...orientationSummary(o, places.get(o.offer_id ?? '') ?? null),
+      ...(notices ? { notice: noticeView(notices.get(o.id)) } : {}),
+    }));
   };
 
   app.get('/me/orientations', async (c) => {
@@ -201,20 +220,35 @@ export function orientationsRoutes(deps: ServiceDeps) {
     });
 
   answerRoute('accept', acceptBody, async (o, body, actor) => {
-    const { orientation, offer } = editedOrProblem(await acceptOrientation(deps.db, o.id, { sessionId: body.session_id ?? null, message: body.message ?? null }, { actor, now: deps.clock() }));
-    await noticeStatusChange(deps, orientation);
+    const { orientation, offer } = editedOrProblem(
+      await inTransaction(deps.db, async (trx) => {
+        const result = await acceptOrientation(trx, o.id, { sessionId: body.session_id ?? null, message: body.message ?? null }, { actor, now: deps.clock() });
+        if (result.ok) await noticeStatusChange({ ...deps, db: trx }, result.value.orientation);
+        return result;
+      }),
+    );
     return answered(orientation, offer);
   });
 
   answerRoute('refuse', refuseBody, async (o, body, actor) => {
-    const orientation = editedOrProblem(await refuseOrientation(deps.db, o.id, { reason: body.reason, message: body.message ?? null }, { actor, now: deps.clock() }));
-    await noticeStatusChange(deps, orientation);
+    const orientation = editedOrProblem(
+      await inTransaction(deps.db, async (trx) => {
+        const result = await refuseOrientation(trx, o.id, { reason: body.reason, message: body.message ?? null }, { actor, now: deps.clock() });
+        if (result.ok) await noticeStatusChange({ ...deps, db: trx }, result.value);
+        return result;
+      }),
+    );
     return answered(orientation, orientation.offer_id ? ((await getOffer(deps.db, orientation.offer_id)) ?? null) : null);
   });
 
   answerRoute('messages', messageBody, async (o, body, actor) => {
-    editedOrProblem(await addStructureMessage(deps.db, o.id, body.message, { actor, now: deps.clock() }));
-    await noticeStructureMessage(deps, o, body.message);
+    editedOrProblem(
+      await inTransaction(deps.db, async (trx) => {
+        const result = await addStructureMessage(trx, o.id, body.message, { actor, now: deps.clock() });
+        if (result.ok) await noticeStructureMessage({ ...deps, db: trx }, o, body.message);
+        return result;
+      }),
+    );
     return { message: 'Message envoyé au professionnel qui a orienté la personne.' };
   });
 
@@ -238,9 +272,42 @@ export function orientationsRoutes(deps: ServiceDeps) {
     }
     const contacts = await answerContacts(deps, o);
     if (!contacts.length) throw new HttpProblem(409, 'Aucune adresse', 'La structure n’a pas d’adresse de contact : appelez le professionnel qui a orienté la personne.');
-    await markLinkSent(deps.db, o.id, 'link-sent', { kind: 'structure-link', userId: null }, now);
-    await noticeFreshLink(deps, o, contacts);
+    await inTransaction(deps.db, async (trx) => {
+      await markLinkSent(trx, o.id, 'link-sent', { kind: 'structure-link', userId: null }, now);
+      await noticeFreshLink({ ...deps, db: trx }, o, contacts);
+    });
     return c.json({ message: `Un nouveau lien a été envoyé à ${contacts.map(maskEmail).join(', ')}.` }, 202);
+  });
+
+  /**
+   * The professional asks for the structure to be mailed again (its notice failed, or went
+   * unnoticed): a fresh answer link to the structure's contact, at most hourly unless the last
+   * notice could not be delivered.
+   */
+  app.post('/orientations/:id/resend', async (c) => {
+    const user = requireUser(c.get('actor'));
+    await parseInputBody(c, emptyBody, { optional: true });
+    const o = await orientationOr404(deps, idParam(c));
+    if (o.request.prescriber_user_id !== user.userId || !user.verified) {
+      throw new HttpProblem(403, 'Action non autorisée', 'Seul le professionnel qui a envoyé cette orientation peut la renvoyer à la structure.');
+    }
+    if (o.status !== 'sent') throw new HttpProblem(409, 'Orientation déjà traitée', 'La structure a déjà répondu, ou l’orientation a expiré : il n’y a rien à renvoyer.');
+    const now = deps.clock();
+    const notice = (await structureNoticeStates(deps.db, [o.id])).get(o.id);
+    const wait = new Date(o.link_sent_at).getTime() + FRESH_LINK_INTERVAL_MS - now.getTime();
+    if (wait > 0 && notice?.status !== 'failed') {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new HttpProblem(429, 'Courriel déjà envoyé', notice?.status === 'pending'
+        ? 'Le courriel à la structure est en cours d’envoi : il part dès que son serveur de messagerie répond.'
+        : 'La structure a reçu un courriel il y a moins d’une heure : attendez un peu avant de la relancer.');
+    }
+    const contacts = await answerContacts(deps, o);
+    if (!contacts.length) throw new HttpProblem(409, 'Aucune adresse', 'La structure n’a pas d’adresse de contact : appelez-la directement.');
+    await inTransaction(deps.db, async (trx) => {
+      await markLinkSent(trx, o.id, 'resent', { kind: 'prescriber', userId: user.userId }, now);
+      await noticeOrientationToStructure({ ...deps, db: trx }, o, contacts);
+    });
+    return c.json({ message: `La demande a été renvoyée à ${contacts.map(maskEmail).join(', ')}.`, notice: { status: 'pending', queued_at: now.toISOString(), sent_at: null, attempts: 0 } }, 202);
   });
 
   return app;

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServiceDeps } from '../app.ts';
 import { authorize, can, requireUser } from '../auth/permissions.ts';
+import { orientationCountsOfStructure } from '../db/orientations.ts';
 import { parseInputBody, readJsonBody } from '../http/body.ts';
 import { editedOrProblem, inputOr400 } from '../http/edit-result.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -132,9 +133,12 @@ export function structureEditingRoutes(deps: ServiceDeps) {
       offset: (q.page - 1) * q.size,
     });
     const counts = (await offerCountsOfStructures(deps.db, [structure.id], now)).get(structure.id)!;
+    // What the structure received, for those who may read it (its members): counts only, nobody named.
+    const orientations = can(c.get('actor'), 'orientation:receive', scope) ? await orientationCountsOfStructure(deps.db, structure.id) : null;
     return c.json({
       structure: { id: structure.id, name: structure.name, status: structure.status },
       counts,
+      orientations,
       total,
       page: q.page,
       size: q.size,

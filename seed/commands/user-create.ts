@@ -12,7 +12,7 @@ import { findUserByEmail, insertUser } from '../../api/db/users.ts';
 import { hashPassword, passwordSchema } from '../../api/auth/password.ts';
 import { randomToken } from '../../api/auth/tokens.ts';
 import { EMAIL_TOKEN_TTL_MS, issueEmailToken } from '../../api/auth/email-tokens.ts';
-import { outboxMailer } from '../../api/mail/mailer.ts';
+import { queueMails } from '../../api/db/mail-outbox.ts';
 import { passwordResetMail } from '../../api/mail/templates.ts';
 import { emailSchema } from '../../api/auth/email-address.ts';
 
@@ -74,9 +74,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       const clock = () => new Date();
       const token = await issueEmailToken({ db, clock }, { purpose: 'reset', email: email.data, userId: id });
       const base = ctx.config.publicBaseUrl.replace(/\/+$/, '');
-      await outboxMailer(db, clock).send(
-        passwordResetMail(email.data, name, `${base}/reinitialiser-mot-de-passe?token=${token}`, EMAIL_TOKEN_TTL_MS.reset / 60_000),
-      );
+      // Queued: the running server's mail drain sends it (SMTP_URL), else it waits on /dev/outbox.
+      await queueMails(db, [passwordResetMail(email.data, name, `${base}/reinitialiser-mot-de-passe?token=${token}`, EMAIL_TOKEN_TTL_MS.reset / 60_000)], clock());
       ctx.out(`Aucun mot de passe dans ${variable} : un lien pour le choisir a été envoyé à ${email.data} (boîte d’envoi de développement : /dev/outbox).`);
     }
     return 0;

@@ -152,6 +152,7 @@ describe('the next month', () => {
     now = new Date('2026-07-02T08:00:00Z');
     const before = sink.messages.length;
     expect((await t.maintain(now)).digests).toBe(2);
+    await t.deliverMails();
     const fresh = sink.messages.slice(before);
     expect(fresh.map((m) => m.to[0]).sort()).toEqual(['garage@landes.fr', 'jeanne@atelier.fr']);
     const atelier = fresh.find((m) => m.to.includes('jeanne@atelier.fr'))!;

@@ -81,6 +81,7 @@ describe('answer links', () => {
 
   it('an expired link asks for a fresh one, mailed to the structure’s contact only; once an hour', async () => {
     expect((await anonymous(`/api/orientations/${a.id}/link`, { token: `${a.token.split('.')[0]}.${'B'.repeat(43)}` })).status).toBe(403);
+    await c.t.deliverMails();
     const before = c.sink.messages.length;
     const r = await anonymous(`/api/orientations/${a.id}/link`, { token: a.token });
     expect(r.status, await r.clone().text()).toBe(202);

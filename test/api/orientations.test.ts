@@ -211,7 +211,7 @@ describe('the structure answers through its link', () => {
     expect((await c.users.member.request(`/api/orientations/${landes}/accept`, post('', {}))).status).toBe(403);
     const msg = await c.users.otherMember.request(`/api/orientations/${landes}/messages`, post('', { message: 'Pouvez-vous nous rappeler ? Il manque une pièce.' }));
     expect(msg.status).toBe(200);
-    const toReferent = await c.sink.waitFor((m) => m.to.includes(c.users.referent.email) && m.subject.startsWith('Message de Association des Landes'));
+    const toReferent = await c.sink.waitFor((m) => m.to.includes(c.users.referent.email) && m.subject.startsWith('Message d’Association des Landes'));
     expect(toReferent.text).toContain('Il manque une pièce.');
     const r = await c.users.otherMember.request(`/api/orientations/${landes}/accept`, post('', {}));
     expect(r.status).toBe(200);
@@ -277,14 +277,20 @@ describe('Mes orientations', () => {
     const first = (list.items as Json[]).find((i) => i.id === sent.orientations[0].id)!;
     expect(first).toMatchObject({ status: 'accepted', status_label: 'Acceptée', beneficiary: { first_name: 'Camille', last_name: 'Durand' }, offer: { id: c.offers.withPlaces, places_available: 0 } });
     expect((list.items as Json[]).find((i) => i.id === sent.orientations[1].id)).toMatchObject({ status: 'refused', refusal_reason_label: 'Session complète' });
-    const after = Number((await sql<{ n: number }>`select count(*) as n from orientation_events where action = 'read' and actor_kind = 'prescriber'`.execute(c.t.db)).rows[0]!.n);
+    const reads = async () => Number((await sql<{ n: number }>`select count(*) as n from orientation_events where action = 'read' and actor_kind = 'prescriber'`.execute(c.t.db)).rows[0]!.n);
+    const after = await reads();
     expect(after - before).toBe(list.items.length);
+    // Listing again the same day records nothing more: one read per reader, orientation and day.
+    await c.users.referent.request('/api/me/orientations?size=100');
+    expect(await reads()).toBe(after);
 
     const accepted = (await (await c.users.referent.request('/api/me/orientations?status=accepted')).json()) as Json;
     expect((accepted.items as Json[]).every((i) => i.status === 'accepted')).toBe(true);
     const detail = (await (await c.users.referent.request(`/api/orientations/${sent.orientations[2].id}`)).json()) as Json;
     expect(detail).toMatchObject({ viewer: 'prescriber', can_answer: false, messages: [{ author: 'structure', body: 'Pouvez-vous nous rappeler ? Il manque une pièce.' }] });
-    expect((detail.history as Json[]).map((h) => h.action)).toEqual(expect.arrayContaining(['sent', 'message', 'accepted', 'read']));
+    // The history leaves out the professional's own reads (recorded all the same), keeps the structure's.
+    expect((detail.history as Json[]).map((h) => h.action)).toEqual(expect.arrayContaining(['sent', 'message', 'accepted']));
+    expect((detail.history as Json[]).filter((h) => h.action === 'read').map((h) => h.by)).not.toContain('le professionnel qui oriente');
   });
 
   it('shows nothing of it to another referent, nor to another structure', async () => {

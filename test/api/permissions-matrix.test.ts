@@ -486,6 +486,22 @@ const MATRIX: Record<string, Entry> = {
       return { path: `/api/orientations/${id}/link`, body: { token }, rightful: null, status: 202, malformed: { body: { token: 'pas-un-lien' }, paths: ['token'] } };
     },
   },
+  'POST /api/orientations/:id/resend': {
+    grant: 'signed-in',
+    setup: async () => {
+      const prescriber = await createUser(t);
+      const id = await orientation({}, prescriber.id);
+      // The structure was mailed two hours ago: the professional may have it mailed again.
+      await t.db.updateTable('orientations').set({ link_sent_at: new Date(t.now.getTime() - 7_200_000).toISOString() }).where('id', '=', id).execute();
+      return {
+        path: `/api/orientations/${id}/resend`,
+        rightful: prescriber,
+        status: 202,
+        malformed: { body: { couleur: 'bleu' }, paths: ['couleur'] },
+        alsoRefused: [users.member47, users.admin47],
+      };
+    },
+  },
   'POST /api/offers/:id/full': {
     grant: 'role',
     setup: async () => ({
@@ -534,11 +550,11 @@ function orientationBody(offerIds: string[]) {
 }
 
 /** An orientation sent by the professional to a new offer of S. */
-async function orientation(overrides: Partial<OfferInput> = {}): Promise<string> {
+async function orientation(overrides: Partial<OfferInput> = {}, prescriberUserId = users.professional.id): Promise<string> {
   const id = await offer(S, overrides);
   const { orientations } = await createOrientationRequest(
     t.db,
-    { prescriberUserId: users.professional.id, first_name: 'Camille', last_name: 'Durand', contact_preference: 'referent', phone: null, email: null, availability: null, reasons: 'Garde d’enfants.', offers: [{ offer: { id, name: 'Offre' }, structure: { id: S, name: 'Structure' } }] },
+    { prescriberUserId, first_name: 'Camille', last_name: 'Durand', contact_preference: 'referent', phone: null, email: null, availability: null, reasons: 'Garde d’enfants.', offers: [{ offer: { id, name: 'Offre' }, structure: { id: S, name: 'Structure' } }] },
     t.now,
   );
   return orientations[0]!.id;

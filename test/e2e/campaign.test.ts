@@ -1,13 +1,15 @@
 /**
  * The monthly freshness campaign in the browser: at start the server's maintenance mails each demo
- * structure with overdue offers (through a real SMTP server); the link « Rien n’a changé » opens a
+ * structure with overdue offers — their addresses are fictitious (.example), so the digests are never
+ * handed to the real SMTP server and are read on the development outbox; the link « Rien n’a changé » opens a
  * page where one click confirms the offer without an account; a coordinator of the département sees
  * the campaign's progress per structure, that confirmation included. axe-core on each page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { dateText } from '../../web/src/format.ts';
 import { openSqlite } from '../../api/db/sqlite.ts';
 import { grantCoordinator } from '../../api/db/roles.ts';
 
@@ -21,7 +23,7 @@ const smtpUrl = sinkReady ? (await sinkReady).url : 'smtp://127.0.0.1:1';
 
 describe.skipIf(!chromiumAvailable())('freshness campaign: digest → one click → coordinator’s progress', () => {
   const env = e2eEnvironment({ SMTP_URL: smtpUrl });
-  let digest: ReceivedMail;
+  let digest: { text: string };
   let confirmUrl: URL;
   let offerName: string;
 
@@ -36,7 +38,15 @@ describe.skipIf(!chromiumAvailable())('freshness campaign: digest → one click 
     const overdue = (await env.api('/api/offers?dept=47&size=100')) as Json;
     const stale = (overdue.items as Json[]).find((o) => o.overdue);
     expect(stale, 'the demo catalogue has overdue offers in Lot-et-Garonne').toBeTruthy();
-    digest = await sink!.waitFor((m) => m.subject.includes('à vérifier') && m.text.includes(stale!.name), 30_000);
+    type Outboxed = { to: string; subject: string; text: string; status: string };
+    const findDigest = async () =>
+      (((await env.api('/api/dev/outbox')) as { items: Outboxed[] }).items ?? []).find((m) => m.subject.includes('à vérifier') && m.text.includes(stale!.name) && m.status !== 'pending');
+    await expect.poll(findDigest, { timeout: 30_000, interval: 500 }).toBeTruthy();
+    const found = (await findDigest())!;
+    expect(found.to).toMatch(/\.example$/);
+    expect(found.status).toBe('undeliverable');
+    expect(sink!.messages.filter((m) => m.to.some((to) => to.endsWith('.example')))).toEqual([]);
+    digest = found;
     const line = digest.text.split('\n').find((l) => l.includes('Rien n’a changé : '))!;
     confirmUrl = new URL(line.slice(line.indexOf('http')));
     offerName = digest.text.split('\n').find((l) => l.startsWith('• '))!.slice(2);
@@ -49,6 +59,8 @@ describe.skipIf(!chromiumAvailable())('freshness campaign: digest → one click 
     await page.getByRole('button', { name: 'Rien n’a changé' }).click();
     await page.locator('.notice--success').waitFor();
     expect(await page.locator('.notice--success').textContent()).toContain(`Merci : « ${offerName} » est confirmée à jour.`);
+    // The date above the thanks is the new one, not the one the mail was about.
+    expect(await page.locator('section.panel').textContent()).toContain(`Dernière confirmation : ${dateText(new Date().toISOString())}.`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'campaign-1-confirmed');
   });

@@ -4,17 +4,23 @@
  * link) adds an action to the orientation, sends it with the person's details and consent; the
  * structure follows the link from the mail read in the SMTP sink, reads the request, accepts; the
  * referent sees « Acceptée » in « Mes orientations » and the action's places go down — on the offer
- * page too. A forged link shows « Lien invalide ».
+ * page too, with « Courriel remis à la structure » and the structure's contacts. A forged link shows
+ * « Lien invalide ». A member of the structure finds it in « Orientations reçues » and opens it.
+ * Demo contacts are fictitious (.example) and never handed to SMTP: the action gets a real-looking
+ * address first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { openSqlite } from '../../api/db/sqlite.ts';
 
 type Json = Record<string, any>;
 const EMAIL = 'referente.orientation@departement-exemple.fr';
 const PASSWORD = 'une phrase de passe assez longue';
 const PERSON = { first: 'Camille', last: 'Durand', phone: '06 12 34 56 78' };
+const CONTACT = 'accueil.orientations@structure-e2e.fr';
+const MEMBER = 'membre.structure@structure-e2e.fr';
 
 // The SMTP server must be listening before the server starts with its address.
 let sink: SmtpSink | undefined;
@@ -53,12 +59,17 @@ describe.skipIf(!chromiumAvailable())('orientation: referent → structure → r
       const address = detail.email ?? detail.structure.email;
       if (detail.mobilisable_par?.includes('professionnels') && detail.places_available > 0 && address && !detail.contact_restricted) {
         offer = detail;
-        contact = address;
         placesBefore = detail.places_available;
         break;
       }
     }
     expect(offer, 'the demo catalogue has an action of Lot-et-Garonne mobilisable by professionals, with places').toBeTruthy();
+    // Its demo address (…​.example) would never be handed to SMTP: a deliverable one, as a structure would set.
+    expect(offer.email ?? offer.structure.email).toMatch(/\.example$/);
+    const { db } = openSqlite(env.server.databasePath);
+    await db.updateTable('offers').set({ email: CONTACT }).where('id', '=', offer.id).execute();
+    await db.destroy();
+    contact = CONTACT;
   });
 
   it('the referent signs in, adds the action and sends the orientation (warning, consent)', async () => {
@@ -153,11 +164,46 @@ describe.skipIf(!chromiumAvailable())('orientation: referent → structure → r
     await card.getByRole('link', { name: /Voir le détail/ }).click();
     await page.locator('.orientation-detail').waitFor();
     await settled(page);
-    expect(await page.locator('.orientation-detail').textContent()).toContain('Consultée par la structure');
+    const detailText = await page.locator('.orientation-detail').textContent();
+    expect(detailText).toContain('Consultée par la structure');
+    // The mail reached the structure, and the professional can reach it directly.
+    expect(await page.locator('.orientation-detail [data-notice]').textContent()).toBe('Courriel remis à la structure');
+    expect(await page.getByTestId('structure-contacts').textContent()).toContain(CONTACT);
     await screenshot(page, 'orientation-4-mes-orientations');
 
     await page.goto(`${env.server.url}/offres/${offer.id}`);
     await settled(page);
     expect(await page.locator('#places').locator('..').textContent()).toContain(left > 0 ? `${left} place` : 'Complet');
+  });
+
+  it('a member of the structure finds it in « Orientations reçues » and opens it', async () => {
+    expect((await post('/api/auth/signup', { email: MEMBER, password: PASSWORD, name: 'Membre Structure' })).status).toBe(202);
+    const mail = await sink!.waitFor((m) => m.to.includes(MEMBER) && m.subject.startsWith('Confirmez votre adresse'));
+    expect((await post('/api/auth/verify', { token: new URL(mail.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token') })).status).toBe(200);
+    // What accepting an invitation does, on the server's database file.
+    const { db } = openSqlite(env.server.databasePath);
+    const user = await db.selectFrom('users').select('id').where('email', '=', MEMBER).executeTakeFirstOrThrow();
+    await db.insertInto('memberships').values({ user_id: user.id, structure_id: offer.structure.id, role: 'member', created_at: new Date().toISOString() }).execute();
+    await db.destroy();
+
+    const { page, context } = env.browser;
+    await context.clearCookies();
+    await page.goto(`${env.server.url}/connexion?retour=${encodeURIComponent(`/structure/${offer.structure.id}`)}`);
+    await page.getByLabel('Adresse électronique').fill(MEMBER);
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByTestId('received-orientations').click();
+    await page.getByRole('heading', { name: /^Orientations reçues par/ }).waitFor();
+    await settled(page);
+    const row = page.locator('.received-orientations tbody tr').filter({ hasText: `${PERSON.first} ${PERSON.last}` });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('.badge[data-status]').textContent()).toBe('Acceptée');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'orientation-5-received');
+    await row.getByRole('link').click();
+    await page.getByTestId('beneficiary-name').waitFor();
+    expect(await page.getByTestId('beneficiary-name').textContent()).toBe(`${PERSON.first} ${PERSON.last}`);
+    // Answered already: the member may still write to the professional.
+    expect(await page.getByRole('button', { name: 'Envoyer le message' }).isVisible()).toBe(true);
   });
 });

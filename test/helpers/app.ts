@@ -11,7 +11,8 @@ import { createNodeSearchService } from '../../search/node.ts';
 import { drainSearchOutbox, type DrainResult } from '../../api/jobs/search-outbox.ts';
 import type { Geocoder } from '../../api/clients/geocoder.ts';
 import type { EstablishmentDirectory } from '../../api/clients/recherche-entreprises.ts';
-import { outboxMailer, type Mailer } from '../../api/mail/mailer.ts';
+import { devOutboxMailer, type Mailer } from '../../api/mail/mailer.ts';
+import { drainMailOutbox, startMailOutboxLoop, type MailDrainResult, type MailLoop } from '../../api/jobs/mail-outbox.ts';
 import type { ClientAddress } from '../../api/auth/client-address.ts';
 import { runMaintenance, type MaintenanceReport } from '../../api/jobs/maintenance.ts';
 import { testEstablishments, testGeocoder } from './public-apis.ts';
@@ -25,8 +26,10 @@ export interface TestApp {
   /** The app's search service (by default the real SQLite engine on the test database). */
   search: SearchService;
   config: AppConfig;
-  /** The app's mailer (the outbox mailer unless one was given). */
+  /** What delivers the queued mails (the development outbox unless one was given). */
   mailer: Mailer;
+  /** Delivers the due queued mails now, as the server's drain would (with the real time, or as if at `at`). */
+  deliverMails(at?: Date): Promise<MailDrainResult>;
   /** Pushes every due outbox row to the search indexes (what the server's loop does), until none is due. */
   drain(): Promise<DrainResult>;
   /** Runs the maintenance tasks as the server's hourly loop would, at `at` (default: the app's clock). */
@@ -51,9 +54,15 @@ export async function createTestApp(
     geocoder?: Geocoder;
     /** Default: the msw recherche-entreprises handlers (test/mocks/recherche-entreprises.ts). */
     establishments?: EstablishmentDirectory;
+    /**
+     * A mailer (SMTP to a sink): then a mail drain loop runs as in the server, woken by each write.
+     * Without one, queued mails stay pending until `deliverMails()` (the dev outbox lists them anyway).
+     */
     mailer?: Mailer;
     /** How the app finds the client's IP; default: from the config's TRUST_PROXY setting, without a socket (app.request has none). */
     clientAddress?: ClientAddress;
+    /** The connection's peer address the app sees (default loopback, as a developer's browser). */
+    socketAddress?: string | null;
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDb({ territories: options.territories ?? false });
@@ -61,7 +70,9 @@ export async function createTestApp(
   const config = { ...loadConfig({}), passwordIterations: TEST_PASSWORD_ITERATIONS, ...options.config };
   const clock = options.clock ?? (() => new Date(now));
   const logger = options.logger ?? silentLogger;
-  const mailer = options.mailer ?? outboxMailer(t.db, clock);
+  const mailer = options.mailer ?? devOutboxMailer;
+  const loop: MailLoop | null = options.mailer ? startMailOutboxLoop({ db: t.db, mailer, clock, logger, intervalMs: 200 }) : null;
+  const mailQueued = loop ? loop.wake : undefined;
   const search = options.search ?? (await createNodeSearchService(config, t.db, { logger, clock, requestTimeoutMs: 2_000 }));
   const app = createApp({
     db: t.db,
@@ -73,7 +84,8 @@ export async function createTestApp(
     search,
     geocoder: options.geocoder ?? testGeocoder(),
     establishments: options.establishments ?? testEstablishments(),
-    mailer,
+    mailQueued,
+    socketAddress: () => (options.socketAddress === undefined ? '127.0.0.1' : options.socketAddress),
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   const drain = async (): Promise<DrainResult> => {
@@ -90,6 +102,11 @@ export async function createTestApp(
       if (r.done + r.failed < 1_000) return total;
     }
   };
-  const maintain = (at?: Date) => runMaintenance({ db: t.db, clock: at ? () => at : clock, logger, mailer, config });
-  return { app, db: t.db, path: t.path, now, search, config, mailer, drain, maintain, close: () => t.close() };
+  const maintain = (at?: Date) => runMaintenance({ db: t.db, clock: at ? () => at : clock, logger, config, mailQueued });
+  const deliverMails = (at?: Date) => (loop ? loop.drainNow(at) : drainMailOutbox(t.db, mailer, { now: at ?? new Date(Math.max(clock().getTime(), Date.now())) }));
+  const close = async () => {
+    await loop?.stop();
+    await t.close();
+  };
+  return { app, db: t.db, path: t.path, now, search, config, mailer, deliverMails, drain, maintain, close };
 }

@@ -44,9 +44,10 @@ export interface OrientationCast {
 
 let seq = 0;
 
-export async function orientationCast(options: { retentionDays?: number } = {}): Promise<OrientationCast> {
+/** `smtpUrl`: another mail server than the cast's sink (one that is down, or never greets), with its timeouts. */
+export async function orientationCast(options: { retentionDays?: number; smtpUrl?: string; smtpTimeouts?: Parameters<typeof smtpMailer>[2] } = {}): Promise<OrientationCast> {
   const sink = await startSmtpSink();
-  const mailer: SmtpMailer = smtpMailer(sink.url, '"Offre locale d\'insertion" <ne-pas-repondre@exemple.fr>');
+  const mailer: SmtpMailer = smtpMailer(options.smtpUrl ?? sink.url, '"Offre locale d\'insertion" <ne-pas-repondre@exemple.fr>', options.smtpTimeouts);
   const clock: MovingClock = {
     now: new Date(TEST_NOW),
     set(date) {

@@ -1,4 +1,4 @@
-/** Settings with their own parsing: ORIENTATION_RETENTION_DAYS, SMTP_URL, MAIL_FROM, TRUST_PROXY. */
+/** Settings with their own parsing: ORIENTATION_RETENTION_DAYS, SMTP_URL, MAIL_FROM, TRUST_PROXY, HOST. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config.ts';
 
@@ -24,5 +24,12 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: 'x-forwarded-for' }).trustProxy).toEqual({ forwardedHops: 1 });
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ forwardedHops: 2 });
     for (const bad of ['yes', 'true', '-1', '1.5', '11']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('listens on this machine only unless HOST says otherwise, or in production', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
   });
 });

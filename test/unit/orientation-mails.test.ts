@@ -121,6 +121,13 @@ describe('orientation and campaign mails', () => {
     for (const mail of [MAILS['informed (person)']!, MAILS['accepted (person)']!]) expect(mail.text).not.toMatch(/refus|motif/i);
   });
 
+  it('elides « de » before a vowel: « Message d’Atelier du Marmandais », « l’orientation d’Émilie D. »', () => {
+    expect(MAILS['message (referent)']!.subject).toMatch(/^Message d’Atelier du Marmandais : Atelier vélo solidaire/);
+    const toEmilie = orientationMessageMail(referent, { beneficiary: 'Émilie D.', offerName: 'Permis', structureName: 'Relais mobilité', message: 'Bonjour', url: link.url });
+    expect(toEmilie.subject).toMatch(/^Message de Relais mobilité : Permis/);
+    expect(toEmilie.text).toContain('À propos de l’orientation d’Émilie D. vers « Permis »');
+  });
+
   it('escapes what users typed in the HTML version', () => {
     expect(MAILS['refused (referent)']!.html).toContain('&lt;inscriptions ouvertes&gt;');
     expect(MAILS['refused (referent)']!.html).not.toContain('<inscriptions');

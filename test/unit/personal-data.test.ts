@@ -87,7 +87,7 @@ async function seed(db: Kysely<Database>, prefix: 'old' | 'new', closedAt: strin
   await db.insertInto('orientations').values({ id: `${prefix}-or`, request_id: `${prefix}-r`, offer_id: `${prefix}-o`, structure_id: `${prefix}-s`, offer_name: 'O', structure_name: 'S', status: 'refused', refusal_reason: 'autre', answer_message: 'message', session_label: null, session_starts_on: null, sent_at: createdAt, answered_at: closedAt, closed_at: closedAt, reminded_at: null, link_sent_at: createdAt }).execute();
   await db.insertInto('orientation_messages').values({ orientation_id: `${prefix}-or`, author: 'structure', body: 'bonjour', created_at: closedAt }).execute();
   await db.insertInto('offer_reports').values({ id: `${prefix}-rep`, offer_id: `${prefix}-o`, message: 'erreur', email: 'signale@exemple.fr', status: 'new', created_at: createdAt, resolved_at: null, resolved_by: null }).execute();
-  await db.insertInto('mail_outbox').values({ recipient: `${prefix}@exemple.fr`, subject: 's', text: 't', html: 'h', created_at: createdAt }).execute();
+  await db.insertInto('mail_outbox').values({ recipient: `${prefix}@exemple.fr`, reply_to: 'pro@exemple.fr', subject: 's', text: 't', html: 'h', created_at: createdAt }).execute();
   await db.insertInto('email_tokens').values({ id: `${prefix}-tok`, purpose: 'invite', user_id: null, email: 'invite@exemple.fr', structure_id: null, role: 'member', created_by: null, created_at: createdAt, expires_at: createdAt, used_at: null }).execute();
 }
 

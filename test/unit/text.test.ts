@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForSearch, slugify } from '../../api/domain/text.ts';
+import { de, normalizeForSearch, slugify } from '../../api/domain/text.ts';
+
+describe('de (elision)', () => {
+  it('elides before a vowel, accented or not, and only there', () => {
+    expect(de('Atelier vélo')).toBe('d’Atelier vélo');
+    expect(de('Émilie')).toBe('d’Émilie');
+    expect(de('Union des centres')).toBe('d’Union des centres');
+    expect(de('Relais mobilité')).toBe('de Relais mobilité');
+    expect(de('Habitat Jeunes')).toBe('de Habitat Jeunes');
+  });
+});
 
 describe('normalizeForSearch', () => {
   it.each([

@@ -11,6 +11,7 @@ export const SPACE_ROUTES: Route[] = [
   { path: '/structure/:id', load: () => import('./pages/structure/structure-page.tsx').then((m) => m.StructurePage) },
   { path: '/structure/:id/fiche', load: () => import('./pages/structure/structure-fiche-page.tsx').then((m) => m.StructureFichePage) },
   { path: '/structure/:id/membres', load: () => import('./pages/structure/members-page.tsx').then((m) => m.MembersPage) },
+  { path: '/structure/:id/orientations', load: () => import('./pages/structure/received-orientations-page.tsx').then((m) => m.ReceivedOrientationsPage) },
   { path: '/structure/:id/historique', load: () => import('./pages/structure/history-page.tsx').then((m) => m.StructureHistoryPage) },
   { path: '/structure/:id/nouvelle-offre', load: () => import('./pages/structure/new-offer-page.tsx').then((m) => m.NewOfferPage) },
   { path: '/invitation', load: () => import('./pages/structure/invitation-page.tsx').then((m) => m.InvitationPage) },

@@ -1,11 +1,14 @@
 /** API calls and answer shapes of orientations and freshness campaigns (type-only imports of the API). */
 import { queryString, request } from './client.ts';
 import type { Message } from './types.ts';
-import type { OrientationDetail, OrientationSummary } from '../../../api/routes/orientation-view.ts';
+import type { OrientationDetail, OrientationSummary as Summary, noticeView } from '../../../api/routes/orientation-view.ts';
 import type { CampaignStructure } from '../../../api/db/freshness-campaigns.ts';
 import type { ContactPreferenceValue, OrientationStatusValue, RefusalReason } from '../../../api/domain/orientation-choices.ts';
 
-export type { OrientationDetail, OrientationSummary };
+/** Where the mail to the structure stands (the professional's lists and detail only). */
+export type NoticeView = ReturnType<typeof noticeView>;
+export type OrientationSummary = Summary & { notice?: NoticeView };
+export type { OrientationDetail };
 
 export interface OrientationPage {
   total: number;
@@ -35,6 +38,15 @@ export const sendOrientation = (body: OrientationRequestBody) =>
 
 export const myOrientations = (params: { status?: OrientationStatusValue | ''; page?: number }, signal?: AbortSignal) =>
   request<OrientationPage>(`/api/me/orientations${queryString({ status: params.status, page: params.page, size: 50 })}`, { signal });
+
+export const structureOrientations = (structureId: string, params: { status?: OrientationStatusValue | ''; page?: number }, signal?: AbortSignal) =>
+  request<OrientationPage & { structure: { id: string; name: string } }>(
+    `/api/structures/${encodeURIComponent(structureId)}/orientations${queryString({ status: params.status, page: params.page, size: 50 })}`,
+    { signal },
+  );
+
+export const resendToStructure = (id: string) =>
+  request<Message & { notice: NonNullable<NoticeView> }>(`/api/orientations/${encodeURIComponent(id)}/resend`, { method: 'POST' });
 
 export const getOrientation = (id: string, token: string | null, signal?: AbortSignal) =>
   request<OrientationDetail>(`/api/orientations/${encodeURIComponent(id)}${queryString({ token })}`, { signal });

@@ -2,6 +2,7 @@
  * Shapes of the API answers the structure space and the coordination pages read, from the API's own
  * types where they exist (type-only imports: no code shipped).
  */
+import type { OrientationStatusValue } from '../../../api/domain/orientation-choices.ts';
 import type { Structure } from '../../../api/domain/structure.ts';
 import type { OfferView } from '../../../api/domain/offer-view.ts';
 import type { OfferInput } from '../../../api/domain/offer.ts';
@@ -60,6 +61,8 @@ export interface MyStructures {
 export interface StructureOffers {
   structure: { id: string; name: string; status: Structure['status'] };
   counts: OfferCounts;
+  /** Orientations received per status, for its members (null for others). */
+  orientations: Record<OrientationStatusValue, number> | null;
   total: number;
   page: number;
   size: number;

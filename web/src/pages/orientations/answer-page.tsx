@@ -210,6 +210,13 @@ export function AnswerPage({ params, query }: PageProps) {
   if (!o) return <Loading label="Chargement de la demande…" />;
   return (
     <div class="page-medium">
+      {!token && o.viewer === 'structure' && o.structure.id && (
+        <p>
+          <a class="back-link" href={`/structure/${o.structure.id}/orientations`}>
+            Orientations reçues par {o.structure.name}
+          </a>
+        </p>
+      )}
       <h1>
         Orientation vers « {o.offer.name} »<span class="results__sub"> — {o.structure.name}</span>
       </h1>

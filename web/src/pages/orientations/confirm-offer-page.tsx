@@ -22,6 +22,8 @@ export function ConfirmOfferPage({ query }: PageProps) {
   const linked = useAsync((signal) => getLinkedOffer(id, token, signal), [id, token]);
   const submit = useSubmit();
   const [done, setDone] = useState<string | null>(null);
+  // After « Rien n’a changé », the offer as the confirmation left it (its new date).
+  const [confirmedAt, setConfirmedAt] = useState<string | null>(null);
 
   return (
     <div class="page-narrow">
@@ -38,7 +40,7 @@ export function ConfirmOfferPage({ query }: PageProps) {
           <h2 id="offre-a-confirmer">{linked.data.offer.name}</h2>
           <p>{linked.data.structure.name}</p>
           <p>
-            {linked.data.offer.confirmed_at ? `Dernière confirmation : ${dateText(linked.data.offer.confirmed_at)}.` : 'Jamais confirmée.'}
+            {(confirmedAt ?? linked.data.offer.confirmed_at) ? `Dernière confirmation : ${dateText((confirmedAt ?? linked.data.offer.confirmed_at)!)}.` : 'Jamais confirmée.'}
           </p>
           {done ? (
             <SuccessNotice message={done} next={{ href: `/offres/${linked.data.offer.id}`, label: 'Voir l’offre' }} />
@@ -53,7 +55,10 @@ export function ConfirmOfferPage({ query }: PageProps) {
                   disabled={submit.submitting}
                   onClick={async () => {
                     const r = await submit.run(() => confirmLinkedOffer(id, token));
-                    if (r) setDone(r.message);
+                    if (r) {
+                      setConfirmedAt(r.offer.confirmed_at);
+                      setDone(r.message);
+                    }
                   }}
                 >
                   Rien n’a changé

@@ -1,7 +1,8 @@
 /**
  * /mes-orientations[/:id] — the orientations the signed-in professional sent, newest first, with
  * their status, the answer's reason, the offer's places now; one opens in full (the person, the
- * reasons, the structure's messages, the history). Nobody else's are ever listed.
+ * reasons, the structure's messages, the history, whether the structure's mail was delivered — with
+ * « Renvoyer à la structure » — and the structure's and the action's contacts). Nobody else's are ever listed.
  */
 import type { PageProps } from '../../routes.ts';
 import { navigate } from '../../router.ts';
@@ -15,6 +16,7 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import { StatusBadge } from '../../components/orientations/status-badge.tsx';
 import { MessagesAndHistory, RequestFacts } from '../../components/orientations/request-facts.tsx';
+import { NoticeBadge, ResendToStructure, StructureContacts } from '../../components/orientations/structure-notice.tsx';
 import '../../styles/orientations.css';
 
 function placesText(o: OrientationSummary): string | null {
@@ -29,6 +31,8 @@ function Detail({ id }: { id: string }) {
   if (!detail.data) return <Loading label="Chargement de l’orientation…" />;
   return (
     <div class="orientation-detail">
+      <ResendToStructure o={detail.data} onSent={detail.reload} />
+      <StructureContacts o={detail.data} />
       <RequestFacts o={detail.data} />
       <MessagesAndHistory o={detail.data} />
     </div>
@@ -46,6 +50,7 @@ function Card({ o, open }: { o: OrientationSummary; open: boolean }) {
       </h2>
       <div class="badges">
         <StatusBadge status={o.status} />
+        {o.status === 'sent' && <NoticeBadge notice={o.notice} />}
       </div>
       <dl class="facts">
         <dt>Personne</dt>

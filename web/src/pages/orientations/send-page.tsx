@@ -134,7 +134,7 @@ export function SendOrientationPage(_: PageProps) {
         <h1>Orientation envoyée</h1>
         <SuccessNotice
           title={`${plural(sent.length, 'structure prévenue', 'structures prévenues')}`}
-          message="Chaque structure a reçu un courriel avec un lien pour répondre. Vous recevrez un courriel à chaque réponse, et la personne (si vous avez donné son adresse) est informée de l’envoi."
+          message="Un courriel part vers chaque structure avec un lien pour répondre : « Mes orientations » indique s’il lui a bien été remis, et permet de le renvoyer. Vous recevrez un courriel à chaque réponse, et la personne (si vous avez donné son adresse) est informée de l’envoi."
           next={{ href: '/mes-orientations', label: 'Suivre mes orientations' }}
         >
           <ul>

@@ -1,7 +1,7 @@
 /**
  * /structure/:id — a structure's dashboard: its status, its offers in every status with counts and
  * « à confirmer » flags, one-click « rien n'a changé » per offer and for the whole structure, and the
- * ways to its fiche, its people and its history.
+ * ways to its fiche, its people, its history and the orientations it received (with their counts).
  */
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
@@ -159,6 +159,15 @@ function Dashboard({ me, structure, filter }: { me: Me; structure: Structure; fi
                 Membres
               </a>
             </li>
+            {offers.data?.orientations && (
+              <li>
+                <a class="button button--secondary" href={`/structure/${structure.id}/orientations`} data-testid="received-orientations">
+                  <Icon name="mail" />
+                  Orientations reçues
+                  {offers.data.orientations.sent > 0 ? ` (${offers.data.orientations.sent} en attente)` : ` (${Object.values(offers.data.orientations).reduce((a, b) => a + b, 0)})`}
+                </a>
+              </li>
+            )}
             <li>
               <a class="button button--secondary" href={`/structure/${structure.id}/historique`}>
                 <Icon name="clock" />
