@@ -10,13 +10,15 @@ import { deleteOutboxRows, dueOutboxRows, markOutboxFailed, type OutboxRow } fro
 import type { SearchIndex } from '../../search/port.ts';
 import { documentChanges } from '../../search/sync/documents.ts';
 import { isSearchUnavailable } from '../../search/service.ts';
-import { frenchDay } from '../domain/matching/index.ts';
 import type { Logger } from '../app.ts';
 
 export const DEFAULT_DRAIN_BATCH = 500;
 
 export interface DrainOptions {
+  /** The time documents are built for (« complet », overdue) and failures are stamped with. */
   now: Date;
+  /** Rows due by this instant are taken (default: now). */
+  dueBy?: Date;
   /** Rows per pass (default 500). */
   batch?: number;
   /** First retry delay (default 2 s), doubled at each attempt up to maxBackoffMs (default 5 min). */
@@ -45,8 +47,8 @@ function describe(target: SearchIndex, error: unknown): string {
 }
 
 /** Pushes to every index, each whatever the others did (so the SQLite fallback stays fresh while Meilisearch is down); throws if one failed. */
-async function push(targets: readonly SearchIndex[], offerIds: readonly string[], db: Kysely<Database>, today: string) {
-  const changes = await documentChanges(db, offerIds, today);
+async function push(targets: readonly SearchIndex[], offerIds: readonly string[], db: Kysely<Database>, now: Date) {
+  const changes = await documentChanges(db, offerIds, now);
   const failures: { target: SearchIndex; error: unknown }[] = [];
   for (const target of targets) {
     try {
@@ -69,7 +71,7 @@ export async function drainSearchOutbox(
   options: DrainOptions,
 ): Promise<DrainResult> {
   const targets = Array.isArray(index) ? (index as readonly SearchIndex[]) : [index as SearchIndex];
-  const rows = await dueOutboxRows(db, options.now, options.batch ?? DEFAULT_DRAIN_BATCH);
+  const rows = await dueOutboxRows(db, options.dueBy ?? options.now, options.batch ?? DEFAULT_DRAIN_BATCH);
   const result: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };
   if (!rows.length) return result;
 
@@ -98,7 +100,7 @@ export async function drainSearchOutbox(
 
   const offerIds = [...byOffer.keys()];
   try {
-    await succeed(offerIds, await push(targets, offerIds, db, frenchDay(options.now)));
+    await succeed(offerIds, await push(targets, offerIds, db, options.now));
   } catch (error) {
     const unavailable = (error as { unavailable?: boolean }).unavailable === true;
     if (unavailable || offerIds.length === 1) {
@@ -107,7 +109,7 @@ export async function drainSearchOutbox(
       // The engine answered but refused the batch: push offer by offer so one bad document does not hold back the others.
       for (const id of offerIds) {
         try {
-          await succeed([id], await push(targets, [id], db, frenchDay(options.now)));
+          await succeed([id], await push(targets, [id], db, options.now));
         } catch (single) {
           await fail([id], single);
         }

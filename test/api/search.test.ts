@@ -128,8 +128,9 @@ describe('GET /api/search (SQLite engine)', () => {
     const before = names((await get(t, '/api/search?commune=47157&barriers=mobilite&size=50')).body);
     expect(before.indexOf(PERMIS)).toBe(0);
     const id = (await t.db.selectFrom('offers').select('id').where('source_id', '=', '47-aes-marmande-permis-b').executeTakeFirstOrThrow()).id;
-    // Places unknown on the offer itself; its one session to come is full.
+    // Places unknown on the offer itself; its sessions to come (the demo's and one more) are full.
     await t.db.updateTable('offers').set({ places_available: null }).where('id', '=', id).execute();
+    await t.db.updateTable('offer_sessions').set({ places_available: 0 }).where('offer_id', '=', id).execute();
     await t.db.insertInto('offer_sessions').values({ id: 'permis-full-session', offer_id: id, label: 'Session d’automne', starts_on: '2099-09-01', ends_on: null, capacity: 8, places_available: 0 }).execute();
     await t.db.insertInto('search_outbox').values({ offer_id: id, enqueued_at: t.now.toISOString(), next_attempt_at: t.now.toISOString() }).execute();
     await t.drain();
@@ -143,6 +144,54 @@ describe('GET /api/search (SQLite engine)', () => {
     // A text search says so too.
     const text = (await get(t, '/api/search?commune=47157&q=permis')).body.items as Json[];
     expect(text.find((i) => i.name === PERMIS)!.reasons).toContain('complet');
+  });
+
+  it('overdue offers (not confirmed within their update frequency) come after the up-to-date ones, before full ones', async () => {
+    const tier = (i: Json) => (i.full ? 2 : i.overdue ? 1 : 0);
+    for (const path of ['/api/search?commune=63113&size=100', '/api/search?dept=63&size=100']) {
+      const items = (await get(t, path)).body.items as Json[];
+      const tiers = items.map(tier);
+      expect(tiers, path).toContain(0);
+      expect(tiers, path).toContain(1);
+      expect(tiers, path).toEqual([...tiers].sort());
+    }
+    // Confirming an overdue offer (« rien n'a changé ») brings it back among the up-to-date ones, nearest first.
+    const items = (await get(t, '/api/search?commune=63113&size=100')).body.items as Json[];
+    const overdue = items.find((i) => i.overdue)!;
+    await t.db.updateTable('offers').set({ confirmed_at: t.now.toISOString() }).where('id', '=', overdue.id).execute();
+    await t.db.insertInto('search_outbox').values({ offer_id: overdue.id, enqueued_at: t.now.toISOString(), next_attempt_at: t.now.toISOString() }).execute();
+    await t.drain();
+    const after = (await get(t, '/api/search?commune=63113&size=100')).body.items as Json[];
+    const confirmed = after.findIndex((i) => i.id === overdue.id);
+    expect(after[confirmed]!.overdue).toBe(false);
+    expect(after.findIndex((i) => i.overdue)).toBeGreaterThan(confirmed);
+    const fresh = after.filter((i) => tier(i) === 0);
+    const distances = fresh.map((i) => i.distance_km ?? Infinity);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('a remote-only offer has no distance and says « à distance », never « sur place » (not even at its structure’s door)', async () => {
+    const remoteOnly = (i: Json) => i.modes_accueil.includes('a-distance') && !i.modes_accueil.includes('en-presentiel');
+    const fromCommune = (await get(t, '/api/search?commune=15014&size=100')).body.items as Json[];
+    expect(fromCommune.some(remoteOnly)).toBe(true);
+    for (const i of fromCommune.filter(remoteOnly)) {
+      expect(i.distance_km, i.name).toBeNull();
+      expect(i.reasons, i.name).toContain('à distance');
+      expect(i.reasons, i.name).not.toContain('sur place');
+    }
+    // Around a point, only what is on site within the radius: a remote-only offer is not there, whatever its structure's address.
+    const aroundPoint = (await get(t, '/api/search?lat=44.92447&lon=2.44162&radius_km=10&size=100')).body.items as Json[];
+    expect(aroundPoint.length).toBeGreaterThan(0);
+    expect(aroundPoint.filter(remoteOnly)).toEqual([]);
+    // Match says the same.
+    const r = await t.app.request('/api/match', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ commune: '15014', thematiques: ['difficultes-financieres--situation-dendettement-surendettement'] }) });
+    const matched = ((await r.json()) as Json).groups.flatMap((g: Json) => g.items as Json[]);
+    const remote = matched.filter((i: Json) => remoteOnly(i.offer));
+    expect(remote.length).toBeGreaterThan(0);
+    for (const i of remote) {
+      expect(i.distance_km, i.offer.name).toBeNull();
+      expect(i.reasons, i.offer.name).toContain('à distance');
+    }
   });
 
   it('an edit shows in search once the outbox is drained', async () => {

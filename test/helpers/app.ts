@@ -75,9 +75,10 @@ export async function createTestApp(
   const drain = async (): Promise<DrainResult> => {
     const total: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };
     for (;;) {
-      // Outbox rows are stamped with the writes' clock; drain with the real time too, so none is "in the future".
-      const at = new Date(Math.max(clock().getTime(), Date.now()));
-      const r = await drainSearchOutbox(t.db, search.targets, { now: at, batch: 1_000 });
+      // Outbox rows are stamped with the writes' clock or the real time: take those due by either, so none is
+      // "in the future"; documents are built at the app's clock (overdue is judged at that instant).
+      const dueBy = new Date(Math.max(clock().getTime(), Date.now()));
+      const r = await drainSearchOutbox(t.db, search.targets, { now: clock(), dueBy, batch: 1_000 });
       total.done += r.done;
       total.failed += r.failed;
       total.upserted += r.upserted;

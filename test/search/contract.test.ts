@@ -19,7 +19,7 @@ import { nodeHttpFetch } from '../../search/node-fetch.ts';
 import { allSearchDocuments } from '../../search/sync/documents.ts';
 import type { SearchDocument } from '../../search/document.ts';
 import { FACET_FIELDS, type EngineName, type GeoConstraint, type SearchFilters, type SearchIndex, type SearchQuery } from '../../search/port.ts';
-import { ALL_CONTRACT_DOCUMENTS, CONTRACT_DEPARTEMENT, FULL, REACH, TARGETS } from '../fixtures/search-documents.ts';
+import { ALL_CONTRACT_DOCUMENTS, CONTRACT_DEPARTEMENT, FULL, OVERDUE, REACH, TARGETS } from '../fixtures/search-documents.ts';
 import { barrierOfThematique } from '../../api/domain/referentials/index.ts';
 import { expectedFacets, expectedIds } from './reference.ts';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   db = await createTestDb({ territories: true });
   await loadDemo(db.db, TEST_NOW);
   documents = [];
-  for await (const page of allSearchDocuments(db.db, TODAY)) documents.push(...page);
+  for await (const page of allSearchDocuments(db.db, TEST_NOW)) documents.push(...page);
   documents.push(...ALL_CONTRACT_DOCUMENTS);
   const marmande = (await getCommune(db.db, '47157'))!;
   place.marmande = { lat: marmande.lat!, lon: marmande.lon!, zone: zoneCodesOfCommune(marmande) };
@@ -208,6 +208,23 @@ describe.each(ENGINES)('SearchIndex contract — %s', (name) => {
     // With a text both match the same way, the one with places comes first, though farther.
     expect((await ids(name, { q: 'garage roue libre', filters, geo })).slice(0, 2)).toEqual(pair);
     expect((await ids(name, { q: 'garage roue libre', filters })).slice(0, 2)).toEqual(pair);
+  });
+
+  it('overdue offers come after the up-to-date ones that answer as well and before full ones: without text, and with a text', async () => {
+    const geo: GeoConstraint = { lat: place.rodez.lat, lon: place.rodez.lon, radiusKm: 30, reachable: { includeRemote: true, itinerantCommune: '12202' } };
+    const filters: SearchFilters = { departements: [CONTRACT_DEPARTEMENT], activeOn: TODAY };
+    const pair = [OVERDUE.fartherUpToDate.id, OVERDUE.nearButOverdue.id];
+    // Without text, the overdue one is nearer but comes after every up-to-date offer, and before the full ones.
+    const all = await ids(name, { filters, geo });
+    expect(all.filter((id) => pair.includes(id))).toEqual(pair);
+    const tiers = all.map((id) => documents.find((d) => d.id === id)!).map((d) => (d.full ? 2 : d.overdue ? 1 : 0));
+    expect(tiers).toEqual([...tiers].sort());
+    expect(tiers).toContain(1);
+    expect(all.indexOf(OVERDUE.nearButOverdue.id)).toBeLessThan(all.indexOf(FULL.nearButFull.id));
+    expect((await ids(name, { filters })).filter((id) => pair.includes(id))).toEqual(pair);
+    // With a text both match the same way, the up-to-date one comes first, though farther.
+    expect((await ids(name, { q: 'recyclerie copeaux', filters, geo })).slice(0, 2)).toEqual(pair);
+    expect((await ids(name, { q: 'recyclerie copeaux', filters })).slice(0, 2)).toEqual(pair);
   });
 
   it('reach from a commune: unplaced there, itinerant through it, remote — not unplaced elsewhere or far on site', async () => {
