@@ -21,6 +21,7 @@ import {
   needsFromCandidates,
   offerSummary,
   profileSchema,
+  publicsRestriction,
   radiusKm,
   requestedNeeds,
   type MatchCandidate,
@@ -50,10 +51,11 @@ export function matchRoutes(deps: AppDeps) {
       lon: commune.lon,
     };
     const now = deps.clock();
-    const search: MatchSearch = { place, radiusKm: radius, day: frenchDay(now), publics: profile.publics, age: profile.age, q: profile.q };
+    const publics = publicsRestriction(profile.publics);
+    const search: MatchSearch = { place, radiusKm: radius, day: frenchDay(now), publics, age: profile.age, q: profile.q };
     const query = (thematiques?: readonly string[]) => matchSearchQuery(search, thematiques);
 
-    const who = { publics: profile.publics, age: profile.age };
+    const who = { publics, age: profile.age };
     let needs = requestedNeeds(profile);
     const results: ServiceSearchResult[] = [];
     const candidatesByNeed = new Map<BarrierKey, MatchCandidate[]>();

@@ -26,6 +26,7 @@ import {
   frenchDayByMinute,
   isSummaryOverdue,
   MAX_RADIUS_KM,
+  publicsRestriction,
   reasonsFor,
   requestedNeeds,
   type Access,
@@ -87,7 +88,8 @@ export function searchRoutes(deps: AppDeps) {
     const filters: SearchFilters = { activeOn: dayOf(now) };
     if (q.barriers?.length) filters.barriers = q.barriers;
     if (q.thematiques?.length) filters.thematiques = q.thematiques;
-    if (q.publics?.length) filters.publics = q.publics;
+    const publics = publicsRestriction(q.publics);
+    if (publics) filters.publics = [...publics];
     if (q.types?.length) filters.types = q.types;
     if (q.fees?.length) filters.fees = q.fees;
     if (q.modes?.length) filters.modes = q.modes;
@@ -137,7 +139,7 @@ export function searchRoutes(deps: AppDeps) {
         document: doc,
         overdue: isSummaryOverdue(doc, now),
         distance_km: distance == null ? null : Math.round(distance * 10) / 10,
-        reasons: reasonsFor(doc, { need: null, needs, access, publics: q.publics, now }),
+        reasons: reasonsFor(doc, { need: null, needs, access, publics, now }),
       };
     });
 

@@ -94,6 +94,14 @@ describe('GET /api/search (SQLite engine)', () => {
     for (const i of seniors.body.items as Json[]) expect(i.publics.length === 0 || i.publics.includes('tous-publics') || i.publics.includes('seniors')).toBe(true);
   });
 
+  it('publics=tous-publics means anyone: no publics filter', async () => {
+    const anyone = await get(t, '/api/search?commune=47157&barriers=mobilite&size=100');
+    const all = await get(t, '/api/search?commune=47157&barriers=mobilite&publics=tous-publics&size=100');
+    expect(names(anyone.body)).toContain(PERMIS);
+    expect(names(all.body)).toEqual(names(anyone.body));
+    expect(all.body.total).toBe(anyone.body.total);
+  });
+
   it('pages never overlap', async () => {
     const one = await get(t, '/api/search?dept=47&size=10&page=1');
     const two = await get(t, '/api/search?dept=47&size=10&page=2');
