@@ -59,6 +59,8 @@ root.route(
     logger,
     runtime: 'node',
     search,
+    // Every write wakes the outbox drain: an edit is searchable as soon as the engine took it.
+    searchSync: () => outbox.wake(),
     mailer,
     // Behind a proxy its headers name the client; served directly, the socket does.
     clientAddress: (c) => headerClientAddress(c) ?? getConnInfo(c).remote.address ?? null,

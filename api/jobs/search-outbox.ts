@@ -124,12 +124,19 @@ export interface OutboxLoop {
   drainNow(): Promise<DrainResult>;
   /** Drains pass after pass until no full batch is due (failed rows wait for their backoff). */
   drainDue(): Promise<void>;
+  /**
+   * A write was committed that may have queued changes: drain now rather than at the next tick (a
+   * pass in progress is followed at once by another, which sees the write). Cheap when called often:
+   * calls while a pass is waiting to start or running make one more pass at most.
+   */
+  wake(): void;
   /** Stops scheduling and waits for the pass in progress. */
   stop(): Promise<void>;
 }
 
 /**
- * Drains every `intervalMs` (default 1 s), immediately again while full batches keep coming.
+ * Drains every `intervalMs` (default 1 s), immediately again while full batches keep coming, and at
+ * once when woken after a write (wake).
  * Logs only state changes (failing / caught up), with counts and the engine error, no personal data.
  */
 export function startSearchOutboxLoop(options: {
@@ -146,6 +153,8 @@ export function startSearchOutboxLoop(options: {
   let running: Promise<DrainResult> | undefined;
   let stopped = false;
   let failing = false;
+  /** Woken while the timer's pass was running: it may have read the outbox before the write. */
+  let wokenDuringPass = false;
 
   const pass = async (): Promise<DrainResult> => {
     try {
@@ -175,8 +184,10 @@ export function startSearchOutboxLoop(options: {
   const schedule = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(async () => {
+      timer = undefined;
+      wokenDuringPass = false;
       const result = await run();
-      schedule(result.done + result.failed >= batch ? 0 : interval);
+      schedule(wokenDuringPass || result.done + result.failed >= batch ? 0 : interval);
     }, delay);
   };
   schedule(0);
@@ -188,6 +199,15 @@ export function startSearchOutboxLoop(options: {
         const r = await run();
         if (r.done + r.failed < batch) return;
       }
+    },
+    wake() {
+      if (stopped) return;
+      if (timer === undefined) {
+        wokenDuringPass = true;
+        return;
+      }
+      clearTimeout(timer);
+      schedule(0);
     },
     async stop() {
       stopped = true;

@@ -8,7 +8,7 @@ import { createTestDb } from './db.ts';
 import { TEST_PASSWORD_ITERATIONS } from './auth.ts';
 import type { SearchService } from '../../search/service.ts';
 import { createNodeSearchService } from '../../search/node.ts';
-import { drainSearchOutbox, type DrainResult } from '../../api/jobs/search-outbox.ts';
+import { drainSearchOutbox, startSearchOutboxLoop, type DrainResult } from '../../api/jobs/search-outbox.ts';
 import type { Geocoder } from '../../api/clients/geocoder.ts';
 import type { EstablishmentDirectory } from '../../api/clients/recherche-entreprises.ts';
 import { outboxMailer, type Mailer } from '../../api/mail/mailer.ts';
@@ -51,6 +51,11 @@ export async function createTestApp(
     /** Default: the msw recherche-entreprises handlers (test/mocks/recherche-entreprises.ts). */
     establishments?: EstablishmentDirectory;
     mailer?: Mailer;
+    /**
+     * Run the server's outbox drain loop (a tick every 1,000 s: only writes wake it) and give the app
+     * its searchSync, as api/server.ts does; default: none, tests drain by hand (drain()).
+     */
+    outboxLoop?: boolean;
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDb({ territories: options.territories ?? false });
@@ -60,7 +65,9 @@ export async function createTestApp(
   const logger = options.logger ?? silentLogger;
   const mailer = options.mailer ?? outboxMailer(t.db, clock);
   const search = options.search ?? (await createNodeSearchService(config, t.db, { logger, clock, requestTimeoutMs: 2_000 }));
+  const loop = options.outboxLoop ? startSearchOutboxLoop({ db: t.db, targets: search.targets, clock, logger, intervalMs: 1_000_000 }) : null;
   const app = createApp({
+    ...(loop ? { searchSync: () => loop.wake() } : {}),
     db: t.db,
     // Few PBKDF2 iterations, for speed only (test/unit/password.test.ts checks the real default).
     config,
@@ -88,5 +95,9 @@ export async function createTestApp(
     }
   };
   const maintain = (at?: Date) => runMaintenance({ db: t.db, clock: at ? () => at : clock, logger, mailer, config });
-  return { app, db: t.db, path: t.path, now, search, config, mailer, drain, maintain, close: () => t.close() };
+  return { app, db: t.db, path: t.path, now, search, config, mailer, drain, maintain, close: async () => {
+      await loop?.stop();
+      await t.close();
+    },
+  };
 }
