@@ -294,5 +294,22 @@ describe.skipIf(!meiliBinary)('SEARCH_ENGINE=meilisearch with a real Meilisearch
     expect(r.body.search).toMatchObject({ engine: 'meilisearch', ok: true, fallback: { engine: 'sqlite', ok: true } });
     expect(r.body.search.documents).toBe(r.body.search.fallback.documents);
     expect(r.body.outbox.pending).toBe(0);
+    expect(r.body.status).toBe('ok');
   });
+
+  it('frozen (SIGSTOP): search answers from the SQLite index within the search timeout, /api/health says « degraded »; then back', async () => {
+    process.kill(server.pid, 'SIGSTOP');
+    try {
+      const r = await get(t, '/api/search?commune=47157&barriers=mobilite');
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ engine: 'sqlite', degraded: true });
+      expect(names(r.body)).toContain(PERMIS);
+      const health = await get(t, '/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: 'degraded', search: { engine: 'meilisearch', ok: false, fallback: { engine: 'sqlite', ok: true } } });
+    } finally {
+      process.kill(server.pid, 'SIGCONT');
+    }
+    expect((await get(t, '/api/health')).body).toMatchObject({ status: 'ok', search: { ok: true } });
+  }, 20_000);
 });

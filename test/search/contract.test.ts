@@ -34,7 +34,12 @@ const engines = new Map<EngineName, SearchIndex>();
 /** Filled in beforeAll (they need the territories). */
 const place = { marmande: { lat: 0, lon: 0, zone: [] as string[] }, rodez: { lat: 44.3506, lon: 2.575 } };
 
+/** Process warnings met while the engines index and search (a leaked abort listener shows here). */
+const warnings: string[] = [];
+const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+
 beforeAll(async () => {
+  process.on('warning', onWarning);
   db = await createTestDb({ territories: true });
   await loadDemo(db.db, TEST_NOW);
   documents = [];
@@ -54,6 +59,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  process.off('warning', onWarning);
   await server?.stop();
   await db?.close();
 });
@@ -232,6 +238,13 @@ describe.each(ENGINES)('SearchIndex contract — %s', (name) => {
     const got = new Set(await ids(name, { filters: { departements: [CONTRACT_DEPARTEMENT], activeOn: TODAY }, geo }));
     for (const d of [REACH.unplacedInRodez, REACH.itinerantThroughRodez, REACH.remote, REACH.remoteUnplaced, TARGETS.budget]) expect(got.has(d.id), d.name).toBe(true);
     for (const d of [REACH.unplacedElsewhere, REACH.farOnSite, REACH.suspended]) expect(got.has(d.id), d.name).toBe(false);
+  });
+
+  it('indexing and searching leak no abort listeners (MaxListenersExceededWarning)', async () => {
+    for (let i = 0; i < 30; i++) await engine(name).search({ q: 'permis', filters: { activeOn: TODAY } });
+    await engine(name).reindex(documents);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
   });
 
   it('a suspension ends after its last day', async () => {
