@@ -10,7 +10,7 @@ import type { AppDeps } from '../app.ts';
 import { csvList, paginationSchema, parseOr400 } from '../http/validate.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { cachedCommuneLookup } from '../db/commune-cache.ts';
-import { zoneCodesOfCommune } from '../domain/territory.ts';
+import { noCentreNotice, zoneCodesOfCommune } from '../domain/territory.ts';
 import {
   barrierSchema,
   fraisSchema,
@@ -97,6 +97,7 @@ export function searchRoutes(deps: AppDeps) {
 
     let place: PersonPlace | null = null;
     let geo: GeoConstraint | undefined;
+    let notice: string | undefined;
     if (q.commune) {
       const commune = await communeOf(q.commune);
       if (!commune) throw new HttpProblem(400, 'Paramètres invalides', undefined, [{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
@@ -109,6 +110,9 @@ export function searchRoutes(deps: AppDeps) {
       filters.zoneCodes = [...place.zoneCodes];
       if (place.lat != null && place.lon != null) {
         geo = { lat: place.lat, lon: place.lon, radiusKm, reachable: { includeRemote: true, itinerantCommune: commune.code } };
+      } else {
+        // No centre, so no reach: the offers eligible there, unsorted by distance, and the answer says so.
+        notice = noCentreNotice(commune, 'search');
       }
     } else if (q.lat != null && q.lon != null) {
       geo = { lat: q.lat, lon: q.lon, radiusKm };
@@ -146,7 +150,7 @@ export function searchRoutes(deps: AppDeps) {
     c.header('X-Search-Engine', result.engine);
     c.header('Content-Type', 'application/json');
     // The items' summaries are written once per document (search-response.ts), not at every request.
-    return c.body(answerText({ total: result.total, page: q.page, size: q.size, items, facets: result.facets, engine: result.engine, degraded: result.degraded }));
+    return c.body(answerText({ total: result.total, page: q.page, size: q.size, items, facets: result.facets, engine: result.engine, degraded: result.degraded, ...(notice ? { notice } : {}) }));
   });
 
   return app;

@@ -94,6 +94,24 @@ describe('GET /api/search (SQLite engine)', () => {
     for (const i of seniors.body.items as Json[]) expect(i.publics.length === 0 || i.publics.includes('tous-publics') || i.publics.includes('seniors')).toBe(true);
   });
 
+  it('a commune without a known centre (Celles, 15031, missing from the centres data): the answer says so in French', async () => {
+    const centre = await t.db.selectFrom('communes').select(['lat', 'lon']).where('code', '=', '15031').executeTakeFirstOrThrow();
+    expect(centre).toEqual({ lat: null, lon: null });
+    const search = await get(t, '/api/search?commune=15031&size=100');
+    expect(search.status).toBe(200);
+    expect(search.body.notice).toContain('Celles (15031) n’a pas de centre connu');
+    for (const i of search.body.items as Json[]) expect(i.distance_km).toBeNull();
+    const r = await t.app.request('/api/match', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ commune: '15031', barriers: ['mobilite'] }) });
+    const match = (await r.json()) as Json;
+    expect(r.status).toBe(200);
+    expect(match.notice).toContain('Celles (15031) n’a pas de centre connu');
+    expect(match.notice).toContain('seules les offres à distance, itinérantes ou situées dans la commune');
+    // Not recorded as an unmet need: what is reachable there is unknown.
+    expect(await t.db.selectFrom('unmet_needs').selectAll().where('commune_code', '=', '15031').execute()).toEqual([]);
+    // A commune with a centre has no notice.
+    expect((await get(t, '/api/search?commune=15014&size=1')).body.notice).toBeUndefined();
+  });
+
   it('publics=tous-publics means anyone: no publics filter', async () => {
     const anyone = await get(t, '/api/search?commune=47157&barriers=mobilite&size=100');
     const all = await get(t, '/api/search?commune=47157&barriers=mobilite&publics=tous-publics&size=100');
