@@ -2,7 +2,7 @@
  * createApp(deps): the whole HTTP API as a Hono app, built from injected dependencies only
  * (no module-level state), so Node, Workers and tests each build their own.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -63,6 +63,12 @@ export interface AppDeps {
    * loopback peers only. Node: the socket's; absent (Workers), the outbox is not served.
    */
   socketAddress?: (c: Context) => string | null;
+  /**
+   * Called after every successful write request (its transaction committed): the Node server wakes
+   * its search outbox drain, so an edit is searchable at once rather than at the next tick. Absent
+   * on Workers (the cron trigger drains) and in tests that drain by hand.
+   */
+  searchSync?: () => void;
   /** The client's IP for per-IP limits (hashed before use); default: the headers TRUST_PROXY trusts, else none. */
   clientAddress?: (c: Context) => string | null;
   /** The national address geocoder (addresses of edited offers and structures); default: Géoplateforme over fetch. */
@@ -73,6 +79,20 @@ export interface AppDeps {
 
 /** AppDeps with the optional services resolved to their defaults: what the editing routers take. */
 export type ServiceDeps = AppDeps & Required<Pick<AppDeps, 'geocoder' | 'establishments'>>;
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * After a successful write request, `sync()`: any write may have queued offers for the search index
+ * (offers, structures, moderation, places, imports...), and this way none can be forgotten; a write
+ * that queued nothing costs one empty outbox read, coalesced with others by the drain loop.
+ */
+function searchSyncAfterWrites(sync: () => void): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!READS.has(c.req.method) && c.res.status < 400) sync();
+  };
+}
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -93,6 +113,7 @@ export function createApp(deps: AppDeps): Hono {
     establishments: deps.establishments ?? createRechercheEntreprisesClient(),
   };
   const api = new Hono();
+  if (deps.searchSync) api.use('*', searchSyncAfterWrites(deps.searchSync));
   api.use('*', authMiddleware(deps));
   api.route('/', authRoutes({ ...deps, clientAddress }));
   api.route('/', adminRoutes(deps));

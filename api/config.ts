@@ -9,6 +9,10 @@ export interface AppConfig {
   searchEngine: 'sqlite' | 'meilisearch';
   meiliUrl: string | null;
   meiliMasterKey: string | null;
+  /** How long a search waits for Meilisearch before answering from the SQLite index (MEILI_SEARCH_TIMEOUT_MS, default 2,000). */
+  meiliSearchTimeoutMs: number;
+  /** How long /api/health waits for each Meilisearch check (MEILI_HEALTH_TIMEOUT_MS, default 1,000). */
+  meiliHealthTimeoutMs: number;
   publicBaseUrl: string;
   /** Load the demo catalogue on first start (DEMO != "0"). */
   demo: boolean;
@@ -50,6 +54,8 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
     throw new Error(`ORIENTATION_RETENTION_DAYS must be a whole number of days between 1 and 3650 (got "${env.ORIENTATION_RETENTION_DAYS}")`);
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const meiliSearchTimeoutMs = milliseconds(env, 'MEILI_SEARCH_TIMEOUT_MS', 2_000);
+  const meiliHealthTimeoutMs = milliseconds(env, 'MEILI_HEALTH_TIMEOUT_MS', 1_000);
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   const production = env.NODE_ENV === 'production';
   return {
@@ -59,6 +65,8 @@ export function loadConfig(env: EnvRecord, defaults: { geoDir?: string | null } 
     searchEngine: engine,
     meiliUrl: env.MEILI_URL ?? null,
     meiliMasterKey: env.MEILI_MASTER_KEY ?? null,
+    meiliSearchTimeoutMs,
+    meiliHealthTimeoutMs,
     publicBaseUrl,
     demo: env.DEMO !== '0',
     geoDir: env.GEO_DIR ?? defaults.geoDir ?? null,
@@ -82,6 +90,15 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
   const hops = Number(v);
   if (/^\d+$/.test(v) && hops >= 1 && hops <= 10) return { forwardedHops: hops };
   throw new Error(`TRUST_PROXY must be "none", "cloudflare", "x-forwarded-for" or a number of proxies from 1 to 10 (got "${value}")`);
+}
+
+/** A whole number of milliseconds from 1 to 60,000, or the default when unset. */
+function milliseconds(env: EnvRecord, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 60_000) throw new Error(`${name} must be a whole number of milliseconds between 1 and 60000 (got "${raw}")`);
+  return ms;
 }
 
 /** The host of the public URL, for the default sender address ("localhost" when unreadable). */

@@ -68,6 +68,8 @@ root.route(
     logger,
     runtime: 'node',
     search,
+    // Every write wakes the outbox drain: an edit is searchable as soon as the engine took it.
+    searchSync: () => outbox.wake(),
     mailQueued: mails.wake,
     // The socket names the client, unless TRUST_PROXY says which proxy headers to believe.
     clientAddress: clientAddressFor(config.trustProxy, (c) => getConnInfo(c).remote.address ?? null),

@@ -36,7 +36,13 @@ function stringVariables(env: WorkerEnv): EnvRecord {
 function workerSearch(config: AppConfig): SearchService {
   if (config.searchEngine === 'meilisearch' && config.meiliUrl) {
     return createSearchService({
-      primary: createMeilisearchIndex({ url: config.meiliUrl, apiKey: config.meiliMasterKey ?? '', indexUid: MEILI_INDEX_UID }),
+      primary: createMeilisearchIndex({
+        url: config.meiliUrl,
+        apiKey: config.meiliMasterKey ?? '',
+        indexUid: MEILI_INDEX_UID,
+        searchTimeoutMs: config.meiliSearchTimeoutMs,
+        healthTimeoutMs: config.meiliHealthTimeoutMs,
+      }),
     });
   }
   return createSearchService({

@@ -6,6 +6,7 @@
  */
 import type { Offer } from '../api/domain/offer.ts';
 import { isFull } from '../api/domain/capacity.ts';
+import { isOverdue } from '../api/domain/offer.ts';
 import { barriersOfThematiques, categorieOfThematique, type Thematique } from '../api/domain/referentials/index.ts';
 
 export interface SearchDocument {
@@ -42,6 +43,13 @@ export interface SearchDocument {
    * to come, on the day the document was built. Full offers rank after the others that match as well.
    */
   full: boolean;
+  /**
+   * Not confirmed within its update frequency (api/domain/offer.ts isOverdue) at the instant the
+   * document was built: overdue offers rank after the fresh ones that match as well, before full
+   * ones. It changes with time alone: the maintenance job (api/jobs/maintenance.ts) queues the
+   * offers that fell due since, so the flag follows within a maintenance run.
+   */
+  overdue: boolean;
   /** ISO timestamp of the last confirmation (or the source's date_maj). */
   confirmed_at: string;
   update_frequency_months: number;
@@ -82,9 +90,29 @@ export const OFFER_FIELDS_FOR_DOCUMENT = [
 
 export type OfferForDocument = Pick<Offer, (typeof OFFER_FIELDS_FOR_DOCUMENT)[number]> & { sessions?: Offer['sessions'] };
 
-/** The document of an offer (its sessions: those to come at least) on `today` (YYYY-MM-DD, French time). */
-export function buildSearchDocument(offer: OfferForDocument, structure: StructureForDocument, today: string): SearchDocument {
+/**
+ * The moment documents are built for: `now` (overdue is judged at that instant) and its day
+ * `today` (YYYY-MM-DD, French time: « complet » and suspensions are judged by the day).
+ */
+export interface DocumentTime {
+  now: Date;
+  today: string;
+}
+
+/** Only remote (a-distance, not en-presentiel): no place where one goes, whatever the structure's address. */
+export function isRemoteOnly(modes: readonly string[]): boolean {
+  return modes.includes('a-distance') && !modes.includes('en-presentiel');
+}
+
+/**
+ * The document of an offer (its sessions: those to come at least) at `time`. It is placed where the
+ * offer takes place, else at its structure; a remote-only offer has no place (no coordinates, so no
+ * distance): it is reached remotely, never « sur place ».
+ */
+export function buildSearchDocument(offer: OfferForDocument, structure: StructureForDocument, time: DocumentTime): SearchDocument {
   const thematiques = offer.thematiques ?? [];
+  const modes = offer.modes_accueil ?? [];
+  const remoteOnly = isRemoteOnly(modes);
   const hasOwnPlace = offer.lat != null && offer.lon != null;
   return {
     id: offer.id,
@@ -102,24 +130,36 @@ export function buildSearchDocument(offer: OfferForDocument, structure: Structur
     publics_details: offer.publics_details,
     access_conditions: offer.access_conditions,
     fees: offer.fees,
-    modes_accueil: offer.modes_accueil ?? [],
+    modes_accueil: modes,
     zone: offer.zone ?? [],
     departement_code: offer.departement_code,
     commune_code: offer.commune_code ?? structure.commune_code,
     commune_name: offer.commune_name ?? structure.commune_name,
-    lat: hasOwnPlace ? offer.lat : structure.lat,
-    lon: hasOwnPlace ? offer.lon : structure.lon,
+    lat: remoteOnly ? null : hasOwnPlace ? offer.lat : structure.lat,
+    lon: remoteOnly ? null : hasOwnPlace ? offer.lon : structure.lon,
     itinerant_communes: offer.itinerant_communes ?? [],
     age_min: offer.age_min,
     age_max: offer.age_max,
     capacity: offer.capacity,
     places_available: offer.places_available,
-    full: isFull(offer, today),
+    full: isFull(offer, time.today),
+    overdue: isOverdue(offer, time.now),
     confirmed_at: offer.confirmed_at ?? `${offer.updated_on}T00:00:00.000Z`,
     update_frequency_months: offer.update_frequency_months,
     completeness: offer.completeness ?? 0,
     suspended_until: offer.status === 'suspended' ? (offer.suspended_until ?? OPEN_ENDED_SUSPENSION) : null,
   };
+}
+
+/**
+ * Where a document ranks among those that match as well (lower first): 0 can take someone and is
+ * up to date, 1 overdue (its information may be stale), 2 full (cannot take anyone now). Both
+ * engines order by it after text relevance's coarse levels, and before distance.
+ */
+export type RankTier = 0 | 1 | 2;
+
+export function rankTier(doc: Pick<SearchDocument, 'full' | 'overdue'>): RankTier {
+  return doc.full ? 2 : doc.overdue ? 1 : 0;
 }
 
 /** The long free texts of a document: what a lean document goes without. */

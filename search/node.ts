@@ -13,7 +13,7 @@ import { createSearchService, MEILI_INDEX_UID, type SearchService } from './serv
 import { nodeHttpFetch } from './node-fetch.ts';
 
 export async function createNodeSearchService(
-  config: Pick<AppConfig, 'searchEngine' | 'meiliUrl' | 'meiliMasterKey'>,
+  config: Pick<AppConfig, 'searchEngine' | 'meiliUrl' | 'meiliMasterKey'> & Partial<Pick<AppConfig, 'meiliSearchTimeoutMs' | 'meiliHealthTimeoutMs'>>,
   db: Kysely<Database>,
   options: { logger: Logger; clock?: () => Date; fetch?: typeof fetch; requestTimeoutMs?: number },
 ): Promise<SearchService> {
@@ -27,6 +27,8 @@ export async function createNodeSearchService(
     // node:http rather than the global fetch: see node-fetch.ts (40 ms per filtered search otherwise).
     fetch: options.fetch ?? nodeHttpFetch(),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(config.meiliSearchTimeoutMs ? { searchTimeoutMs: config.meiliSearchTimeoutMs } : {}),
+    ...(config.meiliHealthTimeoutMs ? { healthTimeoutMs: config.meiliHealthTimeoutMs } : {}),
   });
   return createSearchService({
     primary: meili,

@@ -144,6 +144,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TableClassification>> = {
   // Who read or changed what: account ids and dates only.
   orientation_events: { other: ['id', 'orientation_id', 'action', 'actor_kind', 'actor_user_id', 'at'], personal: {} },
   freshness_campaign_mails: { other: ['structure_id', 'month', 'sent_at', 'offer_ids', 'recipients'], personal: {} },
+  maintenance_runs: { other: ['task', 'last_run_at'], personal: {} },
 };
 
 /** The columns a task blanks in `table`. */

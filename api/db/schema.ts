@@ -127,6 +127,12 @@ export interface OfferSessionTable {
   places_available: number | null;
 }
 
+/** When a maintenance task last ran (api/db/maintenance-runs.ts). */
+export interface MaintenanceRunTable {
+  task: string;
+  last_run_at: string;
+}
+
 export interface SearchOutboxTable {
   id: Generated<number>;
   offer_id: string;
@@ -297,6 +303,7 @@ export interface Database {
   orientation_messages: OrientationMessageTable;
   orientation_events: OrientationEventTable;
   freshness_campaign_mails: FreshnessCampaignMailTable;
+  maintenance_runs: MaintenanceRunTable;
 }
 
 export type OfferReportStatus = 'new' | 'resolved' | 'dismissed';

@@ -3,8 +3,9 @@
  * transaction as the offer or structure write (see offers.ts, structures.ts) and removed by the drain
  * (api/jobs/search-outbox.ts) only once every index has taken the change.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from './schema.ts';
+import { overdueCutoffs, UPDATE_FREQUENCIES } from '../domain/offer.ts';
 
 /** D1 binds at most 100 parameters per statement. */
 const CHUNK = 90;
@@ -35,12 +36,13 @@ export async function enqueueOffersOfStructure(db: Kysely<Database>, structureId
     .execute();
 }
 
+type OfferCondition = (eb: ExpressionBuilder<Database, 'offers'>) => Expression<SqlBool>;
+
 /**
- * The searchable offers with a session whose last day was `day`: whether they are « complet » (a
- * document's `full`, api/domain/capacity.ts) may have changed with it, as it reads the sessions to
- * come. Offers already waiting in the outbox are left as they are. Returns how many were enqueued.
+ * Enqueues the searchable (published or suspended) offers meeting `condition`, leaving those already
+ * waiting in the outbox as they are. Returns how many were enqueued.
  */
-export async function enqueueOffersWithSessionEndedOn(db: Kysely<Database>, day: string, now: Date): Promise<number> {
+async function enqueueSearchableOffersWhere(db: Kysely<Database>, condition: OfferCondition, now: Date): Promise<number> {
   const stamp = now.toISOString();
   const result = await db
     .insertInto('search_outbox')
@@ -50,19 +52,48 @@ export async function enqueueOffersWithSessionEndedOn(db: Kysely<Database>, day:
         .selectFrom('offers')
         .select((s) => ['offers.id', s.val(stamp).as('enqueued_at'), s.val(stamp).as('next_attempt_at')])
         .where('offers.status', 'in', ['published', 'suspended'])
-        .where((w) =>
-          w.exists(
-            w
-              .selectFrom('offer_sessions')
-              .select('offer_sessions.id')
-              .whereRef('offer_sessions.offer_id', '=', 'offers.id')
-              .where((x) => x(x.fn.coalesce('offer_sessions.ends_on', 'offer_sessions.starts_on'), '=', day)),
-          ),
-        )
+        .where(condition)
         .where((w) => w.not(w.exists(w.selectFrom('search_outbox').select('search_outbox.id').whereRef('search_outbox.offer_id', '=', 'offers.id')))),
     )
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * The searchable offers with a session whose last day was `day`: whether they are « complet » (a
+ * document's `full`, api/domain/capacity.ts) may have changed with it, as it reads the sessions to
+ * come. Returns how many were enqueued.
+ */
+export function enqueueOffersWithSessionEndedOn(db: Kysely<Database>, day: string, now: Date): Promise<number> {
+  return enqueueSearchableOffersWhere(
+    db,
+    (w) =>
+      w.exists(
+        w
+          .selectFrom('offer_sessions')
+          .select('offer_sessions.id')
+          .whereRef('offer_sessions.offer_id', '=', 'offers.id')
+          .where((x) => x(x.fn.coalesce('offer_sessions.ends_on', 'offer_sessions.starts_on'), '=', day)),
+      ),
+    now,
+  );
+}
+
+/**
+ * The searchable offers that fell due for confirmation after `since` and by `now` (the same cutoffs
+ * as isOverdue): their documents were built « up to date » and must now say overdue (search ranks
+ * those lower). Returns how many were enqueued.
+ */
+export function enqueueOffersFallenDue(db: Kysely<Database>, since: Date, now: Date): Promise<number> {
+  const [from, to] = [overdueCutoffs(since), overdueCutoffs(now)];
+  return enqueueSearchableOffersWhere(
+    db,
+    (w) => {
+      const last = w.fn.coalesce('offers.confirmed_at', 'offers.updated_on');
+      return w.or(UPDATE_FREQUENCIES.map((months) => w.and([w('offers.update_frequency_months', '=', months), w(last, '>=', from[months]), w(last, '<', to[months])])));
+    },
+    now,
+  );
 }
 
 /** Rows due at `now`, oldest first. */

@@ -23,3 +23,16 @@ export function zoneCodesOfCommune(commune: { code: string; epci_code: string | 
   if (commune.epci_code) codes.push(commune.epci_code);
   return codes;
 }
+
+/**
+ * What search and match say when the person's commune has no known centre (a commune of the COG
+ * missing from the centres data): no distance can be worked out. Match then keeps, on site, only
+ * the offers placed in the commune itself; search lists what is eligible there, whatever the distance.
+ */
+export function noCentreNotice(commune: { code: string; name: string }, answer: 'search' | 'match'): string {
+  const consequence =
+    answer === 'match'
+      ? 'seules les offres à distance, itinérantes ou situées dans la commune sont proposées'
+      : 'les offres ouvertes à ses habitants sont listées sans tenir compte de la distance';
+  return `La commune ${commune.name} (${commune.code}) n’a pas de centre connu : les distances ne peuvent pas être calculées, ${consequence}. Choisissez une commune voisine pour voir les offres sur place alentour.`;
+}

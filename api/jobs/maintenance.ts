@@ -5,6 +5,8 @@
  *   - suspensions that ended → published again (audited as a system `resume`);
  *   - sessions that ended yesterday → their offers' search documents rebuilt (« complet » reads the
  *     sessions to come; an hourly run enqueues an offer again only once the outbox has taken it);
+ *   - offers that fell due for confirmation since the last run (db/maintenance-runs.ts; the day
+ *     before on a first run) → their search documents rebuilt, now « overdue » (ranked lower);
  *   - orientations: a reminder to the structure after 10 days, expiry after 30 (jobs/orientation-deadlines.ts);
  *   - personal data: anonymisation and purges of db/retention.ts (ORIENTATION_RETENTION_DAYS...);
  *   - the monthly freshness digest to structures with overdue offers (jobs/freshness-campaign.ts).
@@ -15,7 +17,8 @@ import type { Database } from '../db/schema.ts';
 import type { Logger } from '../app.ts';
 import type { AppConfig } from '../config.ts';
 import { resumeEndedSuspensions } from '../db/offer-editing.ts';
-import { enqueueOffersWithSessionEndedOn } from '../db/search-outbox.ts';
+import { enqueueOffersFallenDue, enqueueOffersWithSessionEndedOn } from '../db/search-outbox.ts';
+import { lastRunAt, recordRun } from '../db/maintenance-runs.ts';
 import { runRetention, type RetentionReport } from '../db/retention.ts';
 import { frenchToday } from '../domain/di/schema.ts';
 import { runOrientationDeadlines } from './orientation-deadlines.ts';
@@ -35,6 +38,8 @@ export interface MaintenanceReport {
   resumedOffers: number;
   /** Offers with a session that ended yesterday, queued for the search index. */
   reindexedOffers: number;
+  /** Offers that fell due for confirmation since the last run, queued for the search index (now overdue there). */
+  overdueOffers: number;
   remindedOrientations: number;
   expiredOrientations: number;
   retention: RetentionReport | null;
@@ -44,8 +49,12 @@ export interface MaintenanceReport {
   failed: string[];
 }
 
+/** The task's name in maintenance_runs. */
+const OVERDUE_TASK = 'search-overdue';
+const DAY_MS = 86_400_000;
+
 export async function runMaintenance(deps: MaintenanceDeps): Promise<MaintenanceReport> {
-  const report: MaintenanceReport = { resumedOffers: 0, reindexedOffers: 0, remindedOrientations: 0, expiredOrientations: 0, retention: null, digests: 0, failed: [] };
+  const report: MaintenanceReport = { resumedOffers: 0, reindexedOffers: 0, overdueOffers: 0, remindedOrientations: 0, expiredOrientations: 0, retention: null, digests: 0, failed: [] };
   const task = async (name: string, run: () => Promise<void>) => {
     try {
       await run();
@@ -62,6 +71,12 @@ export async function runMaintenance(deps: MaintenanceDeps): Promise<Maintenance
     const now = deps.clock();
     report.reindexedOffers = await enqueueOffersWithSessionEndedOn(deps.db, previousDay(frenchToday(now)), now);
   });
+  await task('overdue offers', async () => {
+    const now = deps.clock();
+    const since = (await lastRunAt(deps.db, OVERDUE_TASK)) ?? new Date(now.getTime() - DAY_MS);
+    if (since.getTime() < now.getTime()) report.overdueOffers = await enqueueOffersFallenDue(deps.db, since, now);
+    await recordRun(deps.db, OVERDUE_TASK, now);
+  });
   await task('orientations', async () => {
     const r = await runOrientationDeadlines(deps);
     report.remindedOrientations = r.reminded;
@@ -76,6 +91,7 @@ export async function runMaintenance(deps: MaintenanceDeps): Promise<Maintenance
   const counts = {
     resumed: report.resumedOffers,
     reindexed: report.reindexedOffers,
+    overdue: report.overdueOffers,
     reminded: report.remindedOrientations,
     expired: report.expiredOrientations,
     digests: report.digests,

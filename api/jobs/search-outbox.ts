@@ -10,14 +10,16 @@ import { deleteOutboxRows, dueOutboxRows, markOutboxFailed, type OutboxRow } fro
 import type { SearchIndex } from '../../search/port.ts';
 import { documentChanges } from '../../search/sync/documents.ts';
 import { isSearchUnavailable } from '../../search/service.ts';
-import { frenchDay } from '../domain/matching/index.ts';
 import type { Logger } from '../app.ts';
 import { serialRunner } from './serial.ts';
 
 export const DEFAULT_DRAIN_BATCH = 500;
 
 export interface DrainOptions {
+  /** The time documents are built for (« complet », overdue) and failures are stamped with. */
   now: Date;
+  /** Rows due by this instant are taken (default: now). */
+  dueBy?: Date;
   /** Rows per pass (default 500). */
   batch?: number;
   /** First retry delay (default 2 s), doubled at each attempt up to maxBackoffMs (default 5 min). */
@@ -46,8 +48,8 @@ function describe(target: SearchIndex, error: unknown): string {
 }
 
 /** Pushes to every index, each whatever the others did (so the SQLite fallback stays fresh while Meilisearch is down); throws if one failed. */
-async function push(targets: readonly SearchIndex[], offerIds: readonly string[], db: Kysely<Database>, today: string) {
-  const changes = await documentChanges(db, offerIds, today);
+async function push(targets: readonly SearchIndex[], offerIds: readonly string[], db: Kysely<Database>, now: Date) {
+  const changes = await documentChanges(db, offerIds, now);
   const failures: { target: SearchIndex; error: unknown }[] = [];
   for (const target of targets) {
     try {
@@ -70,7 +72,7 @@ export async function drainSearchOutbox(
   options: DrainOptions,
 ): Promise<DrainResult> {
   const targets = Array.isArray(index) ? (index as readonly SearchIndex[]) : [index as SearchIndex];
-  const rows = await dueOutboxRows(db, options.now, options.batch ?? DEFAULT_DRAIN_BATCH);
+  const rows = await dueOutboxRows(db, options.dueBy ?? options.now, options.batch ?? DEFAULT_DRAIN_BATCH);
   const result: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };
   if (!rows.length) return result;
 
@@ -99,7 +101,7 @@ export async function drainSearchOutbox(
 
   const offerIds = [...byOffer.keys()];
   try {
-    await succeed(offerIds, await push(targets, offerIds, db, frenchDay(options.now)));
+    await succeed(offerIds, await push(targets, offerIds, db, options.now));
   } catch (error) {
     const unavailable = (error as { unavailable?: boolean }).unavailable === true;
     if (unavailable || offerIds.length === 1) {
@@ -108,7 +110,7 @@ export async function drainSearchOutbox(
       // The engine answered but refused the batch: push offer by offer so one bad document does not hold back the others.
       for (const id of offerIds) {
         try {
-          await succeed([id], await push(targets, [id], db, frenchDay(options.now)));
+          await succeed([id], await push(targets, [id], db, options.now));
         } catch (single) {
           await fail([id], single);
         }
@@ -123,12 +125,19 @@ export interface OutboxLoop {
   drainNow(): Promise<DrainResult>;
   /** Drains pass after pass until no full batch is due (failed rows wait for their backoff). */
   drainDue(): Promise<void>;
+  /**
+   * A write was committed that may have queued changes: drain now rather than at the next tick (a
+   * pass in progress is followed at once by another, which sees the write). Cheap when called often:
+   * calls while a pass is waiting to start or running make one more pass at most.
+   */
+  wake(): void;
   /** Stops scheduling and waits for the pass in progress. */
   stop(): Promise<void>;
 }
 
 /**
- * Drains every `intervalMs` (default 1 s), immediately again while full batches keep coming.
+ * Drains every `intervalMs` (default 1 s), immediately again while full batches keep coming, and at
+ * once when woken after a write (wake).
  * Logs only state changes (failing / caught up), with counts and the engine error, no personal data.
  */
 export function startSearchOutboxLoop(options: {
@@ -144,6 +153,8 @@ export function startSearchOutboxLoop(options: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let failing = false;
+  /** Woken while the timer's pass was running: it may have read the outbox before the write. */
+  let wokenDuringPass = false;
 
   const pass = async (): Promise<DrainResult> => {
     try {
@@ -166,8 +177,10 @@ export function startSearchOutboxLoop(options: {
   const schedule = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(async () => {
+      timer = undefined;
+      wokenDuringPass = false;
       const result = await run();
-      schedule(result.done + result.failed >= batch ? 0 : interval);
+      schedule(wokenDuringPass || result.done + result.failed >= batch ? 0 : interval);
     }, delay);
   };
   schedule(0);
@@ -179,6 +192,15 @@ export function startSearchOutboxLoop(options: {
         const r = await run();
         if (r.done + r.failed < batch) return;
       }
+    },
+    wake() {
+      if (stopped) return;
+      if (timer === undefined) {
+        wokenDuringPass = true;
+        return;
+      }
+      clearTimeout(timer);
+      schedule(0);
     },
     async stop() {
       stopped = true;

@@ -52,14 +52,15 @@ export function coverageRoutes(deps: AppDeps) {
     const departement = await getDepartement(deps.db, dept);
     if (!departement) throw notFound(`Aucun département ne porte le code ${q.dept}.`);
 
-    const today = frenchDay(deps.clock());
+    const now = deps.clock();
+    const today = frenchDay(now);
     const radiusKm = q.radius_km ?? DEFAULT_RADIUS_KM;
     const period = q.from || q.to ? { from: q.from ?? lastTwelveMonths(q.to!).from, to: q.to ?? today } : lastTwelveMonths(today);
 
     const [communes, areas] = await Promise.all([departementCommunesForCoverage(deps.db, dept), departementAreasWithCommunes(deps.db, dept)]);
     const centres = communes.flatMap((m) => (m.lat != null && m.lon != null ? [{ lat: m.lat, lon: m.lon }] : []));
     const [offers, unmetTotals] = await Promise.all([
-      searchDocumentsAround(deps.db, dept, boxAroundPoints(centres, radiusKm) ?? NOWHERE, today),
+      searchDocumentsAround(deps.db, dept, boxAroundPoints(centres, radiusKm) ?? NOWHERE, now),
       unmetNeedsOfDepartement(deps.db, dept, period.from, period.to),
     ]);
     const coverage = computeCoverage({ communes, areas, offers, radiusKm, day: today });

@@ -11,7 +11,7 @@ import { unknownCommune } from '../http/problem.ts';
 import { cachedCommuneLookup } from '../db/commune-cache.ts';
 import { recordUnmetNeeds } from '../db/unmet-needs.ts';
 import { searchOr503 } from './search.ts';
-import { zoneCodesOfCommune } from '../domain/territory.ts';
+import { noCentreNotice, zoneCodesOfCommune } from '../domain/territory.ts';
 import type { BarrierKey } from '../domain/referentials/index.ts';
 import {
   accessOf,
@@ -21,6 +21,7 @@ import {
   needsFromCandidates,
   offerSummary,
   profileSchema,
+  publicsRestriction,
   radiusKm,
   requestedNeeds,
   type MatchCandidate,
@@ -50,10 +51,11 @@ export function matchRoutes(deps: AppDeps) {
       lon: commune.lon,
     };
     const now = deps.clock();
-    const search: MatchSearch = { place, radiusKm: radius, day: frenchDay(now), publics: profile.publics, age: profile.age, q: profile.q };
+    const publics = publicsRestriction(profile.publics);
+    const search: MatchSearch = { place, radiusKm: radius, day: frenchDay(now), publics, age: profile.age, q: profile.q };
     const query = (thematiques?: readonly string[]) => matchSearchQuery(search, thematiques);
 
-    const who = { publics: profile.publics, age: profile.age };
+    const who = { publics, age: profile.age };
     let needs = requestedNeeds(profile);
     const results: ServiceSearchResult[] = [];
     const candidatesByNeed = new Map<BarrierKey, MatchCandidate[]>();
@@ -81,8 +83,9 @@ export function matchRoutes(deps: AppDeps) {
 
     const ctx: MatchContext = { place, radiusKm: radius, who, needs, now };
     const outcome = matchGroups(candidatesByNeed, ctx, ITEMS_PER_GROUP);
-    // A text query narrows by wording, not by what exists: only text-free matches say a barrier is unmet.
-    if (!profile.q) await recordUnmetNeeds(deps.db, commune.code, outcome.unmet_barriers, frenchDay(now));
+    // A text query narrows by wording, not by what exists: only text-free matches say a barrier is unmet;
+    // nor can a commune without a centre, whose on-site reach is unknown.
+    if (!profile.q && engineKnowsReach) await recordUnmetNeeds(deps.db, commune.code, outcome.unmet_barriers, frenchDay(now));
 
     const degraded = results.some((r) => r.degraded);
     const engine = degraded ? results.find((r) => r.degraded)!.engine : (results[0]?.engine ?? deps.search.engine);
@@ -107,6 +110,7 @@ export function matchRoutes(deps: AppDeps) {
       unmet_barriers: outcome.unmet_barriers,
       engine,
       degraded,
+      ...(engineKnowsReach ? {} : { notice: noCentreNotice(commune, 'match') }),
     });
   });
 

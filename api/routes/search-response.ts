@@ -23,6 +23,8 @@ export interface SearchAnswer {
   facets: unknown;
   engine: string;
   degraded: boolean;
+  /** A French note on the answer (the commune has no known centre...), when there is one. */
+  notice?: string;
 }
 
 interface Pieces {
@@ -49,5 +51,6 @@ export function searchAnswerWriter(): (answer: SearchAnswer) => string {
   };
   return (a) =>
     `{"total":${a.total},"page":${a.page},"size":${a.size},"items":[${a.items.map(itemText).join(',')}],` +
-    `"facets":${JSON.stringify(a.facets)},"engine":${JSON.stringify(a.engine)},"degraded":${a.degraded}}`;
+    `"facets":${JSON.stringify(a.facets)},"engine":${JSON.stringify(a.engine)},"degraded":${a.degraded}` +
+    (a.notice === undefined ? '}' : `,"notice":${JSON.stringify(a.notice)}}`);
 }

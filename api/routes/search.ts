@@ -10,7 +10,7 @@ import type { AppDeps } from '../app.ts';
 import { csvList, paginationSchema, parseOr400 } from '../http/validate.ts';
 import { HttpProblem, unknownCommune } from '../http/problem.ts';
 import { cachedCommuneLookup } from '../db/commune-cache.ts';
-import { zoneCodesOfCommune } from '../domain/territory.ts';
+import { noCentreNotice, zoneCodesOfCommune } from '../domain/territory.ts';
 import {
   barrierSchema,
   fraisSchema,
@@ -26,6 +26,7 @@ import {
   frenchDayByMinute,
   isSummaryOverdue,
   MAX_RADIUS_KM,
+  publicsRestriction,
   reasonsFor,
   requestedNeeds,
   type Access,
@@ -87,7 +88,8 @@ export function searchRoutes(deps: AppDeps) {
     const filters: SearchFilters = { activeOn: dayOf(now) };
     if (q.barriers?.length) filters.barriers = q.barriers;
     if (q.thematiques?.length) filters.thematiques = q.thematiques;
-    if (q.publics?.length) filters.publics = q.publics;
+    const publics = publicsRestriction(q.publics);
+    if (publics) filters.publics = [...publics];
     if (q.types?.length) filters.types = q.types;
     if (q.fees?.length) filters.fees = q.fees;
     if (q.modes?.length) filters.modes = q.modes;
@@ -95,6 +97,7 @@ export function searchRoutes(deps: AppDeps) {
 
     let place: PersonPlace | null = null;
     let geo: GeoConstraint | undefined;
+    let notice: string | undefined;
     if (q.commune) {
       const commune = await communeOf(q.commune);
       if (!commune) throw unknownCommune(q.commune);
@@ -107,6 +110,9 @@ export function searchRoutes(deps: AppDeps) {
       filters.zoneCodes = [...place.zoneCodes];
       if (place.lat != null && place.lon != null) {
         geo = { lat: place.lat, lon: place.lon, radiusKm, reachable: { includeRemote: true, itinerantCommune: commune.code } };
+      } else {
+        // No centre, so no reach: the offers eligible there, unsorted by distance, and the answer says so.
+        notice = noCentreNotice(commune, 'search');
       }
     } else if (q.lat != null && q.lon != null) {
       geo = { lat: q.lat, lon: q.lon, radiusKm };
@@ -137,14 +143,14 @@ export function searchRoutes(deps: AppDeps) {
         document: doc,
         overdue: isSummaryOverdue(doc, now),
         distance_km: distance == null ? null : Math.round(distance * 10) / 10,
-        reasons: reasonsFor(doc, { need: null, needs, access, publics: q.publics, now }),
+        reasons: reasonsFor(doc, { need: null, needs, access, publics, now }),
       };
     });
 
     c.header('X-Search-Engine', result.engine);
     c.header('Content-Type', 'application/json');
     // The items' summaries are written once per document (search-response.ts), not at every request.
-    return c.body(answerText({ total: result.total, page: q.page, size: q.size, items, facets: result.facets, engine: result.engine, degraded: result.degraded }));
+    return c.body(answerText({ total: result.total, page: q.page, size: q.size, items, facets: result.facets, engine: result.engine, degraded: result.degraded, ...(notice ? { notice } : {}) }));
   });
 
   return app;

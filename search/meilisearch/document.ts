@@ -3,7 +3,7 @@
  * filters and sort read) and the four text fields the SQLite engine indexes too (search/text.ts),
  * so both engines search exactly the same words.
  */
-import type { SearchDocument } from '../document.ts';
+import { rankTier, type RankTier, type SearchDocument } from '../document.ts';
 import { documentTexts } from '../text.ts';
 
 export interface MeiliDocument extends SearchDocument {
@@ -14,15 +14,15 @@ export interface MeiliDocument extends SearchDocument {
   text_description: string;
   /** suspended_until as a number (YYYYMMDD): Meilisearch compares numbers only. */
   suspended_until_day: number | null;
-  /** `full` as a number (0 can take someone, 1 complet): custom ranking rules read numbers or strings only. */
-  full_rank: 0 | 1;
+  /** rankTier (0 open and up to date, 1 overdue, 2 full) as a field: custom ranking rules read fields only. */
+  rank_tier: RankTier;
 }
 
 /** Fields of SearchDocument, in a fixed list so a hit is returned without the engine's extras. */
 const DOCUMENT_FIELDS = [
   'id', 'source', 'source_id', 'name', 'description', 'structure_id', 'structure_name', 'type', 'thematiques', 'categories',
   'barriers', 'publics', 'publics_details', 'access_conditions', 'fees', 'modes_accueil', 'zone', 'departement_code',
-  'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes', 'age_min', 'age_max', 'capacity', 'places_available', 'full',
+  'commune_code', 'commune_name', 'lat', 'lon', 'itinerant_communes', 'age_min', 'age_max', 'capacity', 'places_available', 'full', 'overdue',
   'confirmed_at', 'update_frequency_months', 'completeness', 'suspended_until',
 ] as const satisfies readonly (keyof SearchDocument)[];
 
@@ -42,7 +42,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     text_structure: text.structure,
     text_description: text.description,
     suspended_until_day: dayNumber(doc.suspended_until),
-    full_rank: doc.full ? 1 : 0,
+    rank_tier: rankTier(doc),
   };
   if (doc.lat != null && doc.lon != null) meili._geo = { lat: doc.lat, lng: doc.lon };
   return meili;
@@ -57,5 +57,6 @@ export function fromMeiliHit(hit: Record<string, unknown>): SearchDocument {
   const doc: Record<string, unknown> = {};
   for (const field of DOCUMENT_FIELDS) doc[field] = hit[field] ?? null;
   doc.full = hit.full === true;
+  doc.overdue = hit.overdue === true;
   return doc as unknown as SearchDocument;
 }

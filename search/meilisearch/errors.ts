@@ -54,6 +54,8 @@ export function translateError(error: unknown, what: string): Error {
   }
   if (error instanceof MeilisearchTaskTimeOutError)
     return new SearchUnavailableError(`Meilisearch n'a pas terminé ${what} dans le délai imparti`, { cause: error });
+  if (error instanceof MeilisearchRequestError && error.cause instanceof SearchUnavailableError)
+    return new SearchUnavailableError(`Meilisearch n'a pas répondu pendant ${what} : ${error.cause.message}`, { cause: error });
   if (error instanceof MeilisearchRequestError)
     return new SearchUnavailableError(`Meilisearch injoignable pendant ${what} : ${causeMessage(error)}`, { cause: error });
   return error instanceof Error ? error : new Error(String(error));

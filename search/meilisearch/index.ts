@@ -24,8 +24,12 @@ export interface MeilisearchIndexOptions {
   indexUid: string;
   /** Another fetch (a Workers service binding, a test double); the global fetch otherwise. */
   fetch?: typeof fetch;
-  /** Per HTTP request; an unreachable host fails after this. */
+  /** Per write request (documents, settings); an unreachable or hung host fails after this (default 10 s). */
   requestTimeoutMs?: number;
+  /** Per search or other read (settings, task polls): then a search is answered from the fallback (default 2 s). */
+  searchTimeoutMs?: number;
+  /** Per health or stats request, what /api/health waits (default 1 s). */
+  healthTimeoutMs?: number;
   /** How long to wait for an indexing task before reporting the engine unavailable. */
   taskTimeoutMs?: number;
   /** Documents per indexing request. */
@@ -36,12 +40,17 @@ export interface MeilisearchIndexOptions {
 const DEFAULT_LIMIT = 20;
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): SearchIndex {
+  // Timeouts are ours (jsonClient), not the client's `timeout`: that one adds an abort listener to the
+  // signal of a task wait at every poll and never removes it (MaxListenersExceededWarning).
   const client = new Meilisearch({
     host: options.url,
     apiKey: options.apiKey,
-    timeout: options.requestTimeoutMs ?? 10_000,
     defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 120_000, interval: 25 },
-    ...(options.fetch ? { httpClient: jsonClient(options.fetch) } : {}),
+    httpClient: jsonClient(options.fetch ?? ((input, init) => fetch(input, init)), {
+      requestMs: options.requestTimeoutMs ?? 10_000,
+      searchMs: options.searchTimeoutMs ?? 2_000,
+      healthMs: options.healthTimeoutMs ?? 1_000,
+    }),
   });
   const uid = options.indexUid;
   const settings = indexSettings(options.lexicon ?? LEXICON);
@@ -211,16 +220,55 @@ function isIndexNotFound(error: unknown): boolean {
   return api instanceof MeilisearchApiError && api.cause?.code === 'index_not_found';
 }
 
+export interface RequestTimeouts {
+  requestMs: number;
+  searchMs: number;
+  healthMs: number;
+}
+
 /**
- * The client's hook for another fetch must parse JSON and raise API errors itself; it does so here
- * the way the client does with the global fetch.
+ * The timeout of a request: health checks and stats (what /api/health waits for), searches and
+ * other reads (the settings read before a first search, task polls), then writes (documents,
+ * settings), which may carry thousands of documents.
  */
-function jsonClient(fetchImpl: typeof fetch) {
-  return async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]): Promise<unknown> => {
-    const response = await fetchImpl(input, init);
-    const text = await response.text();
-    const body = text === '' ? undefined : JSON.parse(text);
-    if (!response.ok) throw new MeilisearchApiError(response, body);
-    return body;
+export function timeoutFor(method: string, url: URL, timeouts: RequestTimeouts): number {
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path.endsWith('/health') || path.endsWith('/stats')) return timeouts.healthMs;
+  if (path.endsWith('/search') || method.toUpperCase() === 'GET') return timeouts.searchMs;
+  return timeouts.requestMs;
+}
+
+/**
+ * The client's HTTP hook: parses JSON and raises API errors the way the client does with the global
+ * fetch, and times each request out with its own signal (the body read included). The caller's
+ * signal (a task wait reuses one across its polls) is followed through a listener removed at the end.
+ */
+function jsonClient(fetchImpl: typeof fetch, timeouts: RequestTimeouts) {
+  return async (input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1] = {}): Promise<unknown> => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const ms = timeoutFor(init.method ?? 'GET', url, timeouts);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+    const outer = init.signal;
+    const follow = () => controller.abort(outer?.reason);
+    if (outer?.aborted) follow();
+    else outer?.addEventListener('abort', follow, { once: true });
+    try {
+      const response = await fetchImpl(input, { ...init, signal: controller.signal });
+      const text = await response.text();
+      const body = text === '' ? undefined : JSON.parse(text);
+      if (!response.ok) throw new MeilisearchApiError(response, body);
+      return body;
+    } catch (error) {
+      if (timedOut) throw new SearchUnavailableError(`délai de ${ms} ms dépassé`, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', follow);
+    }
   };
 }

@@ -49,11 +49,11 @@ export const SORTABLE_ATTRIBUTES = ['id', '_geo', 'name', 'confirmed_at', 'compl
 /**
  * The port's order: how well the text matches (words, typos, proximity, attribute: the coarse
  * levels the SQLite engine's fewest typos and match in the name stand for), then offers that can
- * still take someone before full ones (`full_rank`, like the SQLite engine), then the rest of text
- * relevance (exactness; bm25 there), then the query's sort (distance, then id). The default puts
- * `sort` before `exactness`.
+ * still take someone and are up to date, then overdue ones, then full ones (`rank_tier`, like the
+ * SQLite engine: search/document.ts rankTier), then the rest of text relevance (exactness; bm25
+ * there), then the query's sort (distance, then id). The default puts `sort` before `exactness`.
  */
-export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'full_rank:asc', 'exactness', 'sort'];
+export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'rank_tier:asc', 'exactness', 'sort'];
 
 /** Same thresholds as the SQLite engine: one typo from 5 letters, two from 9. */
 export const MIN_WORD_SIZE_FOR_TYPOS = { oneTypo: 5, twoTypos: 9 };

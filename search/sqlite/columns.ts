@@ -2,7 +2,7 @@
  * What a selection checks for thousands of documents per search, by row id in typed arrays: the
  * checks then read contiguous memory instead of following a pointer or three per document (at tens
  * of thousands of documents, those misses cost more than the checks). Barriers as bits, publics as
- * bits, suspended and full as flags, and the facet values' codes in one pool.
+ * bits, suspended, full and overdue as flags, and the facet values' codes in one pool.
  */
 import type { SearchDocument } from '../document.ts';
 import type { DocumentFacts } from './filters.ts';
@@ -13,6 +13,7 @@ export const SUSPENDED = 2;
 export const FULL = 4;
 /** The document has a public with no bit (past the first 31 values met): test it on the document. */
 export const PUBLICS_UNCODED = 8;
+export const OVERDUE = 16;
 
 const PUBLIC_BITS = 31;
 
@@ -59,6 +60,7 @@ export class Columns {
     let flags = LIVE;
     if (doc.suspended_until !== null) flags |= SUSPENDED;
     if (doc.full) flags |= FULL;
+    if (doc.overdue) flags |= OVERDUE;
     let publics = 0;
     for (const p of doc.publics) {
       let bit = this.publicBit.get(p);

@@ -12,10 +12,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import { boxAroundCircle } from '../../api/domain/geo.ts';
-import type { SearchDocument } from '../document.ts';
+import type { RankTier, SearchDocument } from '../document.ts';
 import type { GeoConstraint, SearchFilters } from '../port.ts';
 import { ALL_PUBLICS, anyIn, barrierMasks, distanceFrom, documentFacts, FacetCodes, isActiveOn, isOpenTo, isReachable, prepareFilters, sharesEach, type DocumentFacts } from './filters.ts';
-import { Columns, FULL, PUBLICS_UNCODED, SUSPENDED } from './columns.ts';
+import { Columns, FULL, OVERDUE, PUBLICS_UNCODED, SUSPENDED } from './columns.ts';
 import { storedGeneration } from './schema.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
@@ -76,7 +76,8 @@ export interface MemoryIndex {
   select(filters: SearchFilters | undefined, geo: GeoConstraint | undefined, among?: TextMatches): Selection;
   /** Adds the facet codes of these documents to `counts` (indexed by code, see facetCodes). */
   countFacets(rids: readonly number[], counts: Uint32Array): void;
-  isFull(rid: number): boolean;
+  /** search/document.ts rankTier: 0 open and up to date, 1 overdue, 2 full. */
+  rankTier(rid: number): RankTier;
   /** The matches of a text asked since the last change (see search.ts), by a key of the caller's. */
   textMatches(key: string): TextMatches | undefined;
   rememberTextMatches(key: string, matches: TextMatches): void;
@@ -218,8 +219,9 @@ class Documents implements MemoryIndex {
     return this.entries.get(rid)!.doc;
   }
 
-  isFull(rid: number) {
-    return (this.columns.flags[rid]! & FULL) !== 0;
+  rankTier(rid: number): RankTier {
+    const flags = this.columns.flags[rid]!;
+    return flags & FULL ? 2 : flags & OVERDUE ? 1 : 0;
   }
 
   countFacets(rids: readonly number[], counts: Uint32Array) {

@@ -49,7 +49,7 @@ const STATEMENTS = [
 ];
 
 /** Raise when the indexed text or the tables change, so older indexes are rebuilt. */
-export const FORMAT_VERSION = '4';
+export const FORMAT_VERSION = '5';
 
 const DROP = ['search_fts_vocab', 'search_fts', 'search_values', 'search_documents'].map((t) => `DROP TABLE IF EXISTS ${t}`);
 

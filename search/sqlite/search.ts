@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
-import type { LongTexts, SearchDocument } from '../document.ts';
+import type { LongTexts, RankTier, SearchDocument } from '../document.ts';
 import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
 import { TextMatches, type MemoryIndex, type MemoryStore, type Selection, type TextScore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
@@ -112,27 +112,29 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
   return matches;
 }
 
-/** Without text: offers that can still take someone before full ones, then nearest first (with geo), then by id. */
+/**
+ * Without text: by rank tier (search/document.ts rankTier: open and up to date, then overdue, then
+ * full), then nearest first (with geo), then by id.
+ */
 function rank(memory: MemoryIndex, selection: Selection, withGeo: boolean): Ranking {
   const { rids, distances } = selection;
   if (!withGeo) {
-    const order = rids.map((rid) => ({ rid, id: memory.doc(rid).id, full: memory.isFull(rid) }));
-    order.sort((a, b) => Number(a.full) - Number(b.full) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const order = rids.map((rid) => ({ rid, id: memory.doc(rid).id, tier: memory.rankTier(rid) }));
+    order.sort((a, b) => a.tier - b.tier || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { rids: order.map((o) => o.rid), distances: order.map(() => NaN), textScores: null };
   }
-  // Around a place, documents come nearest first, then by id (memory.ts): full ones are moved after the others.
-  const full: number[] = [];
-  for (let i = 0; i < rids.length; i++) if (memory.isFull(rids[i]!)) full.push(i);
-  if (full.length === 0) return { rids, distances, textScores: null };
+  // Around a place, documents come nearest first, then by id (memory.ts): a stable pass per tier keeps that order within each.
+  const tiers = new Uint8Array(rids.length);
+  let demoted = false;
+  for (let i = 0; i < rids.length; i++) if ((tiers[i] = memory.rankTier(rids[i]!))) demoted = true;
+  if (!demoted) return { rids, distances, textScores: null };
   const ranking: Ranking = { rids: [], distances: [], textScores: null };
-  for (let i = 0; i < rids.length; i++) {
-    if (memory.isFull(rids[i]!)) continue;
-    ranking.rids.push(rids[i]!);
-    ranking.distances.push(distances[i]!);
-  }
-  for (const i of full) {
-    ranking.rids.push(rids[i]!);
-    ranking.distances.push(distances[i]!);
+  for (const tier of [0, 1, 2]) {
+    for (let i = 0; i < rids.length; i++) {
+      if (tiers[i] !== tier) continue;
+      ranking.rids.push(rids[i]!);
+      ranking.distances.push(distances[i]!);
+    }
   }
   return ranking;
 }
@@ -141,12 +143,12 @@ interface TextRanked {
   rid: number;
   distance: number;
   text: TextScore;
-  full: boolean;
+  tier: RankTier;
 }
 
 /**
  * Orders the documents the text matched: fewest typos, found in the name, offers that can still
- * take someone before full ones, bm25, then distance, then id; only the first `keep` are put in
+ * take someone and are up to date, then overdue ones, then full ones (rankTier), bm25, then distance, then id; only the first `keep` are put in
  * order (the pages asked: a common word matches thousands). Text scores map that order onto 0..1:
  * with T typo levels in use, documents with t typos get ((T − t) + relative bm25) / (T + 1),
  * relative to the best of their level.
@@ -158,13 +160,13 @@ function rankByText(memory: MemoryIndex, selection: Selection, scores: ReadonlyM
     const rid = selection.rids[i]!;
     const text = scores.get(rid)!;
     if (text.score < best[text.typos]!) best[text.typos] = text.score;
-    ranked.push({ rid, distance: selection.distances[i]!, text, full: memory.isFull(rid) });
+    ranked.push({ rid, distance: selection.distances[i]!, text, tier: memory.rankTier(rid) });
   }
   const before = (a: TextRanked, b: TextRanked) => {
     const [s, t] = [a.text, b.text];
     if (s.typos !== t.typos) return s.typos - t.typos;
     if (s.inName !== t.inName) return s.inName ? -1 : 1;
-    if (a.full !== b.full) return a.full ? 1 : -1;
+    if (a.tier !== b.tier) return a.tier - b.tier;
     if (s.score !== t.score) return s.score - t.score;
     if (withGeo && a.distance !== b.distance && !(Number.isNaN(a.distance) && Number.isNaN(b.distance))) {
       if (Number.isNaN(a.distance)) return 1;

@@ -6,7 +6,17 @@ import { sql, type Kysely } from 'kysely';
 import type { Box } from '../../api/domain/geo.ts';
 import type { Database } from '../../api/db/schema.ts';
 import { offerFromRow } from '../../api/db/offers.ts';
-import { buildSearchDocument, isSearchable, OFFER_FIELDS_FOR_DOCUMENT, SEARCHABLE_OFFER_STATUSES, type OfferForDocument, type SearchDocument, type StructureForDocument } from '../document.ts';
+import {
+  buildSearchDocument,
+  isSearchable,
+  OFFER_FIELDS_FOR_DOCUMENT,
+  SEARCHABLE_OFFER_STATUSES,
+  type DocumentTime,
+  type OfferForDocument,
+  type SearchDocument,
+  type StructureForDocument,
+} from '../document.ts';
+import { frenchDay } from '../../api/domain/matching/index.ts';
 import { decodeList } from '../../api/db/json.ts';
 import type { OfferSession } from '../../api/domain/offer.ts';
 
@@ -54,14 +64,20 @@ async function upcomingSessions(db: Kysely<Database>, today: string, offerIds?: 
   return byOffer;
 }
 
-/** The changes an outbox batch names, as of `today` (YYYY-MM-DD, French time: what « complet » is judged on). */
-export async function documentChanges(db: Kysely<Database>, offerIds: readonly string[], today: string): Promise<DocumentChanges> {
+/** The moment documents are built for: `now` and its French day. */
+function documentTime(now: Date): DocumentTime {
+  return { now, today: frenchDay(now) };
+}
+
+/** The changes an outbox batch names, as of `now` (« complet » is judged on its French day, overdue at the instant). */
+export async function documentChanges(db: Kysely<Database>, offerIds: readonly string[], now: Date): Promise<DocumentChanges> {
+  const time = documentTime(now);
   const unique = [...new Set(offerIds)];
   const rows = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
     rows.push(...(await db.selectFrom('offers').selectAll().where('id', 'in', unique.slice(i, i + CHUNK)).execute()));
   }
-  const sessions = await upcomingSessions(db, today, unique);
+  const sessions = await upcomingSessions(db, time.today, unique);
   const structures = await structuresById(db, rows.map((r) => r.structure_id));
   const found = new Set<string>();
   const changes: DocumentChanges = { upserts: [], removals: [] };
@@ -69,7 +85,7 @@ export async function documentChanges(db: Kysely<Database>, offerIds: readonly s
     found.add(row.id);
     const offer = offerFromRow(row, sessions.get(row.id));
     const structure = structures.get(row.structure_id);
-    if (structure && isSearchable(offer, structure)) changes.upserts.push(buildSearchDocument(offer, structure, today));
+    if (structure && isSearchable(offer, structure)) changes.upserts.push(buildSearchDocument(offer, structure, time));
     else changes.removals.push(row.id);
   }
   for (const id of unique) if (!found.has(id)) changes.removals.push(id);
@@ -107,7 +123,7 @@ function searchableOffers(db: Kysely<Database>, options: { inStorageOrder?: bool
 
 type SearchableOfferRow = Awaited<ReturnType<ReturnType<typeof searchableOffers>['execute']>>[number];
 
-function documentOfRow(row: SearchableOfferRow, sessions: ReadonlyMap<string, OfferSession[]>, today: string): SearchDocument {
+function documentOfRow(row: SearchableOfferRow, sessions: ReadonlyMap<string, OfferSession[]>, time: DocumentTime): SearchDocument {
   // Built field by field: a copy of the row through a rest pattern costs more than the rest of the document.
   const structure: StructureForDocument = {
     id: row.structure_id,
@@ -129,17 +145,18 @@ function documentOfRow(row: SearchableOfferRow, sessions: ReadonlyMap<string, Of
     itinerant_communes: decodeList(row.itinerant_communes),
     sessions: sessions.get(row.id) ?? [],
   };
-  return buildSearchDocument(offer, structure, today);
+  return buildSearchDocument(offer, structure, time);
 }
 
-/** Every searchable document as of `today`, read page by page (in row order) so memory stays flat while reading. */
-export async function* allSearchDocuments(db: Kysely<Database>, today: string, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
-  const sessions = await upcomingSessions(db, today);
+/** Every searchable document as of `now`, read page by page (in row order) so memory stays flat while reading. */
+export async function* allSearchDocuments(db: Kysely<Database>, now: Date, pageSize = 2_000): AsyncGenerator<SearchDocument[]> {
+  const time = documentTime(now);
+  const sessions = await upcomingSessions(db, time.today);
   let after = 0;
   for (;;) {
     const rows = await searchableOffers(db, { inStorageOrder: true }).where(sql`offers.rowid`, '>', after).orderBy(sql`offers.rowid`).limit(pageSize).execute();
     if (!rows.length) return;
-    yield rows.map((row) => documentOfRow(row, sessions, today));
+    yield rows.map((row) => documentOfRow(row, sessions, time));
     after = rows[rows.length - 1]!.row;
     if (rows.length < pageSize) return;
   }
@@ -150,7 +167,8 @@ export async function* allSearchDocuments(db: Kysely<Database>, today: string, p
  * département's communes and the radius around them), remote, itinerant, or without coordinates
  * in one of its communes. A superset: the matching rules decide (api/domain/coverage.ts).
  */
-export async function searchDocumentsAround(db: Kysely<Database>, departement: string, box: Box, today: string): Promise<SearchDocument[]> {
+export async function searchDocumentsAround(db: Kysely<Database>, departement: string, box: Box, now: Date): Promise<SearchDocument[]> {
+  const time = documentTime(now);
   // A document is placed where its offer is, or else where its structure is (buildSearchDocument).
   const ownPlace = sql<boolean>`(offers.lat IS NOT NULL AND offers.lon IS NOT NULL)`;
   const lat = sql<number | null>`CASE WHEN ${ownPlace} THEN offers.lat ELSE structures.lat END`;
@@ -172,6 +190,6 @@ export async function searchDocumentsAround(db: Kysely<Database>, departement: s
       ]),
     )
     .execute();
-  const sessions = await upcomingSessions(db, today);
-  return rows.map((row) => documentOfRow(row, sessions, today));
+  const sessions = await upcomingSessions(db, time.today);
+  return rows.map((row) => documentOfRow(row, sessions, time));
 }

@@ -8,7 +8,6 @@ import { deleteOutboxUpTo, maxOutboxId } from '../../api/db/search-outbox.ts';
 import { SEARCHABLE_OFFER_STATUSES, type SearchDocument } from '../document.ts';
 import type { SearchIndex } from '../port.ts';
 import { allSearchDocuments } from './documents.ts';
-import { frenchDay } from '../../api/domain/matching/index.ts';
 
 export interface ReindexProgress {
   step: 'read' | 'index';
@@ -31,7 +30,7 @@ export async function reindex(
     onProgress?: (p: ReindexProgress) => void;
     /** Remove the outbox rows the rebuild covers (default true); false when other indexes still need them. */
     clearOutbox?: boolean;
-    /** The time the documents are built for (« complet » is judged on its day); default: now. */
+    /** The time the documents are built for (« complet » is judged on its day, overdue at the instant); default: now. */
     now?: Date;
   } = {},
 ): Promise<ReindexResult> {
@@ -39,7 +38,7 @@ export async function reindex(
   const started = Date.now();
   const coveredUpTo = await maxOutboxId(db);
   const documents: SearchDocument[] = [];
-  for await (const page of allSearchDocuments(db, frenchDay(options.now ?? new Date()))) {
+  for await (const page of allSearchDocuments(db, options.now ?? new Date())) {
     documents.push(...page);
     options.onProgress?.({ step: 'read', documents: documents.length });
   }

@@ -124,6 +124,18 @@ describe('POST /api/match', () => {
     expect(permis.reasons).toContain('public : jeunes');
   });
 
+  it('« tous-publics » among the asked publics means anyone: no publics restriction', async () => {
+    const anyone = await match({ commune: '47157', barriers: ['mobilite'] });
+    const all = await match({ commune: '47157', barriers: ['mobilite'], publics: ['tous-publics'] });
+    const withSeniors = await match({ commune: '47157', barriers: ['mobilite'], publics: ['seniors', 'tous-publics'] });
+    const expected = names(group(anyone.body, 'mobilite'));
+    expect(expected).toContain(PERMIS);
+    expect(names(group(all.body, 'mobilite'))).toEqual(expected);
+    expect(names(group(withSeniors.body, 'mobilite'))).toEqual(expected);
+    // Not « public : tous publics » either: nothing was narrowed.
+    for (const i of group(all.body, 'mobilite').items as Json[]) expect(i.reasons.some((r: string) => r.startsWith('public :'))).toBe(false);
+  });
+
   it('a situation counts for its barrier and narrows to its thématiques', async () => {
     const r = await match({ commune: '47157', situations: ['enfants-moins-3-ans-sans-garde'] });
     expect(r.body.groups.map((g: Json) => g.barrier)).toEqual(['contraintes_familiales']);

@@ -189,3 +189,26 @@ describe('eligibility zone codes', () => {
     expect((await json(member.request(`/api/offers/${ok.body.id}`))).body.zone).toEqual(['47157', epci, '47', '2a', 'france']);
   });
 });
+
+describe('on a running server', () => {
+  it('an edit is searchable at once: the write wakes the outbox drain (its tick is 1,000 s here)', async () => {
+    const live = await createTestApp({ territories: true, outboxLoop: true });
+    try {
+      const s = await upsertStructureBySource(live.db, aStructure({ source_id: 'live' }), live.now);
+      const editor = await createUser(live, { memberships: [{ structureId: s, role: 'member' }] });
+      const id = await upsertOfferBySource(live.db, anOffer(s, { source_id: 'live-1' }), live.now);
+      const r = await editor.request(`/api/offers/${id}`, { method: 'PATCH', json: { name: 'Atelier de xylographie solidaire' } });
+      expect(r.status).toBe(200);
+      const found = async () => ((await (await live.app.request('/api/search?q=xylographie')).json()) as Json).items.map((i: Json) => i.id);
+      const deadline = Date.now() + 5_000;
+      let ids = await found();
+      while (!ids.includes(id) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        ids = await found();
+      }
+      expect(ids).toEqual([id]);
+    } finally {
+      await live.close();
+    }
+  });
+});

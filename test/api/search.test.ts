@@ -105,6 +105,32 @@ describe('GET /api/search (SQLite engine)', () => {
     for (const i of seniors.body.items as Json[]) expect(i.publics.length === 0 || i.publics.includes('tous-publics') || i.publics.includes('seniors')).toBe(true);
   });
 
+  it('a commune without a known centre (Celles, 15031, missing from the centres data): the answer says so in French', async () => {
+    const centre = await t.db.selectFrom('communes').select(['lat', 'lon']).where('code', '=', '15031').executeTakeFirstOrThrow();
+    expect(centre).toEqual({ lat: null, lon: null });
+    const search = await get(t, '/api/search?commune=15031&size=100');
+    expect(search.status).toBe(200);
+    expect(search.body.notice).toContain('Celles (15031) n’a pas de centre connu');
+    for (const i of search.body.items as Json[]) expect(i.distance_km).toBeNull();
+    const r = await t.app.request('/api/match', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ commune: '15031', barriers: ['mobilite'] }) });
+    const match = (await r.json()) as Json;
+    expect(r.status).toBe(200);
+    expect(match.notice).toContain('Celles (15031) n’a pas de centre connu');
+    expect(match.notice).toContain('seules les offres à distance, itinérantes ou situées dans la commune');
+    // Not recorded as an unmet need: what is reachable there is unknown.
+    expect(await t.db.selectFrom('unmet_needs').selectAll().where('commune_code', '=', '15031').execute()).toEqual([]);
+    // A commune with a centre has no notice.
+    expect((await get(t, '/api/search?commune=15014&size=1')).body.notice).toBeUndefined();
+  });
+
+  it('publics=tous-publics means anyone: no publics filter', async () => {
+    const anyone = await get(t, '/api/search?commune=47157&barriers=mobilite&size=100');
+    const all = await get(t, '/api/search?commune=47157&barriers=mobilite&publics=tous-publics&size=100');
+    expect(names(anyone.body)).toContain(PERMIS);
+    expect(names(all.body)).toEqual(names(anyone.body));
+    expect(all.body.total).toBe(anyone.body.total);
+  });
+
   it('pages never overlap', async () => {
     const one = await get(t, '/api/search?dept=47&size=10&page=1');
     const two = await get(t, '/api/search?dept=47&size=10&page=2');
@@ -142,8 +168,9 @@ describe('GET /api/search (SQLite engine)', () => {
     const before = names((await get(t, '/api/search?commune=47157&barriers=mobilite&size=50')).body);
     expect(before.indexOf(PERMIS)).toBe(0);
     const id = (await t.db.selectFrom('offers').select('id').where('source_id', '=', '47-aes-marmande-permis-b').executeTakeFirstOrThrow()).id;
-    // Places unknown on the offer itself; its one session to come is full.
+    // Places unknown on the offer itself; its sessions to come (the demo's and one more) are full.
     await t.db.updateTable('offers').set({ places_available: null }).where('id', '=', id).execute();
+    await t.db.updateTable('offer_sessions').set({ places_available: 0 }).where('offer_id', '=', id).execute();
     await t.db.insertInto('offer_sessions').values({ id: 'permis-full-session', offer_id: id, label: 'Session d’automne', starts_on: '2099-09-01', ends_on: null, capacity: 8, places_available: 0 }).execute();
     await t.db.insertInto('search_outbox').values({ offer_id: id, enqueued_at: t.now.toISOString(), next_attempt_at: t.now.toISOString() }).execute();
     await t.drain();
@@ -157,6 +184,54 @@ describe('GET /api/search (SQLite engine)', () => {
     // A text search says so too.
     const text = (await get(t, '/api/search?commune=47157&q=permis')).body.items as Json[];
     expect(text.find((i) => i.name === PERMIS)!.reasons).toContain('complet');
+  });
+
+  it('overdue offers (not confirmed within their update frequency) come after the up-to-date ones, before full ones', async () => {
+    const tier = (i: Json) => (i.full ? 2 : i.overdue ? 1 : 0);
+    for (const path of ['/api/search?commune=63113&size=100', '/api/search?dept=63&size=100']) {
+      const items = (await get(t, path)).body.items as Json[];
+      const tiers = items.map(tier);
+      expect(tiers, path).toContain(0);
+      expect(tiers, path).toContain(1);
+      expect(tiers, path).toEqual([...tiers].sort());
+    }
+    // Confirming an overdue offer (« rien n'a changé ») brings it back among the up-to-date ones, nearest first.
+    const items = (await get(t, '/api/search?commune=63113&size=100')).body.items as Json[];
+    const overdue = items.find((i) => i.overdue)!;
+    await t.db.updateTable('offers').set({ confirmed_at: t.now.toISOString() }).where('id', '=', overdue.id).execute();
+    await t.db.insertInto('search_outbox').values({ offer_id: overdue.id, enqueued_at: t.now.toISOString(), next_attempt_at: t.now.toISOString() }).execute();
+    await t.drain();
+    const after = (await get(t, '/api/search?commune=63113&size=100')).body.items as Json[];
+    const confirmed = after.findIndex((i) => i.id === overdue.id);
+    expect(after[confirmed]!.overdue).toBe(false);
+    expect(after.findIndex((i) => i.overdue)).toBeGreaterThan(confirmed);
+    const fresh = after.filter((i) => tier(i) === 0);
+    const distances = fresh.map((i) => i.distance_km ?? Infinity);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('a remote-only offer has no distance and says « à distance », never « sur place » (not even at its structure’s door)', async () => {
+    const remoteOnly = (i: Json) => i.modes_accueil.includes('a-distance') && !i.modes_accueil.includes('en-presentiel');
+    const fromCommune = (await get(t, '/api/search?commune=15014&size=100')).body.items as Json[];
+    expect(fromCommune.some(remoteOnly)).toBe(true);
+    for (const i of fromCommune.filter(remoteOnly)) {
+      expect(i.distance_km, i.name).toBeNull();
+      expect(i.reasons, i.name).toContain('à distance');
+      expect(i.reasons, i.name).not.toContain('sur place');
+    }
+    // Around a point, only what is on site within the radius: a remote-only offer is not there, whatever its structure's address.
+    const aroundPoint = (await get(t, '/api/search?lat=44.92447&lon=2.44162&radius_km=10&size=100')).body.items as Json[];
+    expect(aroundPoint.length).toBeGreaterThan(0);
+    expect(aroundPoint.filter(remoteOnly)).toEqual([]);
+    // Match says the same.
+    const r = await t.app.request('/api/match', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ commune: '15014', thematiques: ['difficultes-financieres--situation-dendettement-surendettement'] }) });
+    const matched = ((await r.json()) as Json).groups.flatMap((g: Json) => g.items as Json[]);
+    const remote = matched.filter((i: Json) => remoteOnly(i.offer));
+    expect(remote.length).toBeGreaterThan(0);
+    for (const i of remote) {
+      expect(i.distance_km, i.offer.name).toBeNull();
+      expect(i.reasons, i.offer.name).toContain('à distance');
+    }
   });
 
   it('an edit shows in search once the outbox is drained', async () => {
@@ -251,5 +326,22 @@ describe.skipIf(!meiliBinary)('SEARCH_ENGINE=meilisearch with a real Meilisearch
     expect(r.body.search).toMatchObject({ engine: 'meilisearch', ok: true, fallback: { engine: 'sqlite', ok: true } });
     expect(r.body.search.documents).toBe(r.body.search.fallback.documents);
     expect(r.body.outbox.pending).toBe(0);
+    expect(r.body.status).toBe('ok');
   });
+
+  it('frozen (SIGSTOP): search answers from the SQLite index within the search timeout, /api/health says « degraded »; then back', async () => {
+    process.kill(server.pid, 'SIGSTOP');
+    try {
+      const r = await get(t, '/api/search?commune=47157&barriers=mobilite');
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ engine: 'sqlite', degraded: true });
+      expect(names(r.body)).toContain(PERMIS);
+      const health = await get(t, '/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: 'degraded', search: { engine: 'meilisearch', ok: false, fallback: { engine: 'sqlite', ok: true } } });
+    } finally {
+      process.kill(server.pid, 'SIGCONT');
+    }
+    expect((await get(t, '/api/health')).body).toMatchObject({ status: 'ok', search: { ok: true } });
+  }, 20_000);
 });

@@ -118,7 +118,7 @@ async function benchSize(size: number, meili: MeilisearchServer | null): Promise
     const writeMs = await writeSyntheticCatalogue(t.db, communes, size, SEED, NOW);
     log(`catalogue written in ${fmt(writeMs / 1000)} s`);
     let documents: SearchDocument[] = [];
-    for await (const page of allSearchDocuments(t.db, DAY)) documents.push(...page);
+    for await (const page of allSearchDocuments(t.db, NOW)) documents.push(...page);
     const documentCount = documents.length;
     const mix = queryMix(seeded(SEED + 1), communes, QUERIES, DAY);
     const paths = searchPaths(seeded(SEED + 2), communes, Number(args['api-paths']));

@@ -8,7 +8,7 @@ import { createTestDb } from './db.ts';
 import { TEST_PASSWORD_ITERATIONS } from './auth.ts';
 import type { SearchService } from '../../search/service.ts';
 import { createNodeSearchService } from '../../search/node.ts';
-import { drainSearchOutbox, type DrainResult } from '../../api/jobs/search-outbox.ts';
+import { drainSearchOutbox, startSearchOutboxLoop, type DrainResult } from '../../api/jobs/search-outbox.ts';
 import type { Geocoder } from '../../api/clients/geocoder.ts';
 import type { EstablishmentDirectory } from '../../api/clients/recherche-entreprises.ts';
 import { devOutboxMailer, type Mailer } from '../../api/mail/mailer.ts';
@@ -63,6 +63,11 @@ export async function createTestApp(
     clientAddress?: ClientAddress;
     /** The connection's peer address the app sees (default loopback, as a developer's browser). */
     socketAddress?: string | null;
+    /**
+     * Run the server's outbox drain loop (a tick every 1,000 s: only writes wake it) and give the app
+     * its searchSync, as api/server.ts does; default: none, tests drain by hand (drain()).
+     */
+    outboxLoop?: boolean;
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDb({ territories: options.territories ?? false });
@@ -74,7 +79,9 @@ export async function createTestApp(
   const loop: MailLoop | null = options.mailer ? startMailOutboxLoop({ db: t.db, mailer, clock, logger, intervalMs: 200 }) : null;
   const mailQueued = loop ? loop.wake : undefined;
   const search = options.search ?? (await createNodeSearchService(config, t.db, { logger, clock, requestTimeoutMs: 2_000 }));
+  const searchLoop = options.outboxLoop ? startSearchOutboxLoop({ db: t.db, targets: search.targets, clock, logger, intervalMs: 1_000_000 }) : null;
   const app = createApp({
+    ...(searchLoop ? { searchSync: () => searchLoop.wake() } : {}),
     db: t.db,
     // Few PBKDF2 iterations, for speed only (test/unit/password.test.ts checks the real default).
     config,
@@ -91,9 +98,10 @@ export async function createTestApp(
   const drain = async (): Promise<DrainResult> => {
     const total: DrainResult = { done: 0, failed: 0, upserted: 0, removed: 0 };
     for (;;) {
-      // Outbox rows are stamped with the writes' clock; drain with the real time too, so none is "in the future".
-      const at = new Date(Math.max(clock().getTime(), Date.now()));
-      const r = await drainSearchOutbox(t.db, search.targets, { now: at, batch: 1_000 });
+      // Outbox rows are stamped with the writes' clock or the real time: take those due by either, so none is
+      // "in the future"; documents are built at the app's clock (overdue is judged at that instant).
+      const dueBy = new Date(Math.max(clock().getTime(), Date.now()));
+      const r = await drainSearchOutbox(t.db, search.targets, { now: clock(), dueBy, batch: 1_000 });
       total.done += r.done;
       total.failed += r.failed;
       total.upserted += r.upserted;
@@ -106,6 +114,7 @@ export async function createTestApp(
   const deliverMails = (at?: Date) => (loop ? loop.drainNow(at) : drainMailOutbox(t.db, mailer, { now: at ?? new Date(Math.max(clock().getTime(), Date.now())) }));
   const close = async () => {
     await loop?.stop();
+    await searchLoop?.stop();
     await t.close();
   };
   return { app, db: t.db, path: t.path, now, search, config, mailer, deliverMails, drain, maintain, close };

@@ -19,7 +19,7 @@ import { nodeHttpFetch } from '../../search/node-fetch.ts';
 import { allSearchDocuments } from '../../search/sync/documents.ts';
 import type { SearchDocument } from '../../search/document.ts';
 import { FACET_FIELDS, type EngineName, type GeoConstraint, type SearchFilters, type SearchIndex, type SearchQuery } from '../../search/port.ts';
-import { ALL_CONTRACT_DOCUMENTS, CONTRACT_DEPARTEMENT, FULL, REACH, TARGETS } from '../fixtures/search-documents.ts';
+import { ALL_CONTRACT_DOCUMENTS, CONTRACT_DEPARTEMENT, FULL, OVERDUE, REACH, TARGETS } from '../fixtures/search-documents.ts';
 import { barrierOfThematique } from '../../api/domain/referentials/index.ts';
 import { expectedFacets, expectedIds } from './reference.ts';
 
@@ -34,11 +34,16 @@ const engines = new Map<EngineName, SearchIndex>();
 /** Filled in beforeAll (they need the territories). */
 const place = { marmande: { lat: 0, lon: 0, zone: [] as string[] }, rodez: { lat: 44.3506, lon: 2.575 } };
 
+/** Process warnings met while the engines index and search (a leaked abort listener shows here). */
+const warnings: string[] = [];
+const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+
 beforeAll(async () => {
+  process.on('warning', onWarning);
   db = await createTestDb({ territories: true });
   await loadDemo(db.db, TEST_NOW);
   documents = [];
-  for await (const page of allSearchDocuments(db.db, TODAY)) documents.push(...page);
+  for await (const page of allSearchDocuments(db.db, TEST_NOW)) documents.push(...page);
   documents.push(...ALL_CONTRACT_DOCUMENTS);
   const marmande = (await getCommune(db.db, '47157'))!;
   place.marmande = { lat: marmande.lat!, lon: marmande.lon!, zone: zoneCodesOfCommune(marmande) };
@@ -54,6 +59,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  process.off('warning', onWarning);
   await server?.stop();
   await db?.close();
 });
@@ -229,11 +235,35 @@ describe.each(ENGINES)('SearchIndex contract — %s', (name) => {
     expect((await ids(name, { q: 'garage roue libre', filters })).slice(0, 2)).toEqual(pair);
   });
 
+  it('overdue offers come after the up-to-date ones that answer as well and before full ones: without text, and with a text', async () => {
+    const geo: GeoConstraint = { lat: place.rodez.lat, lon: place.rodez.lon, radiusKm: 30, reachable: { includeRemote: true, itinerantCommune: '12202' } };
+    const filters: SearchFilters = { departements: [CONTRACT_DEPARTEMENT], activeOn: TODAY };
+    const pair = [OVERDUE.fartherUpToDate.id, OVERDUE.nearButOverdue.id];
+    // Without text, the overdue one is nearer but comes after every up-to-date offer, and before the full ones.
+    const all = await ids(name, { filters, geo });
+    expect(all.filter((id) => pair.includes(id))).toEqual(pair);
+    const tiers = all.map((id) => documents.find((d) => d.id === id)!).map((d) => (d.full ? 2 : d.overdue ? 1 : 0));
+    expect(tiers).toEqual([...tiers].sort());
+    expect(tiers).toContain(1);
+    expect(all.indexOf(OVERDUE.nearButOverdue.id)).toBeLessThan(all.indexOf(FULL.nearButFull.id));
+    expect((await ids(name, { filters })).filter((id) => pair.includes(id))).toEqual(pair);
+    // With a text both match the same way, the up-to-date one comes first, though farther.
+    expect((await ids(name, { q: 'recyclerie copeaux', filters, geo })).slice(0, 2)).toEqual(pair);
+    expect((await ids(name, { q: 'recyclerie copeaux', filters })).slice(0, 2)).toEqual(pair);
+  });
+
   it('reach from a commune: unplaced there, itinerant through it, remote — not unplaced elsewhere or far on site', async () => {
     const geo: GeoConstraint = { lat: place.rodez.lat, lon: place.rodez.lon, radiusKm: 5, reachable: { includeRemote: true, itinerantCommune: '12202' } };
     const got = new Set(await ids(name, { filters: { departements: [CONTRACT_DEPARTEMENT], activeOn: TODAY }, geo }));
     for (const d of [REACH.unplacedInRodez, REACH.itinerantThroughRodez, REACH.remote, REACH.remoteUnplaced, TARGETS.budget]) expect(got.has(d.id), d.name).toBe(true);
     for (const d of [REACH.unplacedElsewhere, REACH.farOnSite, REACH.suspended]) expect(got.has(d.id), d.name).toBe(false);
+  });
+
+  it('indexing and searching leak no abort listeners (MaxListenersExceededWarning)', async () => {
+    for (let i = 0; i < 30; i++) await engine(name).search({ q: 'permis', filters: { activeOn: TODAY } });
+    await engine(name).reindex(documents);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
   });
 
   it('a suspension ends after its last day', async () => {

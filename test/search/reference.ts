@@ -4,7 +4,7 @@
  * from the port's comments, not from either engine, so a shared mistake would still show.
  */
 import { distanceKm } from '../../api/domain/geo.ts';
-import type { SearchDocument } from '../../search/document.ts';
+import { rankTier, type SearchDocument } from '../../search/document.ts';
 import type { FacetField, GeoConstraint, SearchFilters } from '../../search/port.ts';
 
 const anyOf = (values: readonly string[] | undefined, has: (v: string) => boolean) => !values?.length || values.some(has);
@@ -43,11 +43,11 @@ export function isReachable(d: SearchDocument, geo: GeoConstraint): boolean {
   return onSite && km === null && d.commune_code === commune;
 }
 
-/** The ids a filter-only query must return, in the port's order: full ones last, distance (when geo), then id. */
+/** The ids a filter-only query must return, in the port's order: up to date, then overdue, then full; distance (when geo), then id. */
 export function expectedIds(documents: readonly SearchDocument[], filters: SearchFilters, geo?: GeoConstraint): string[] {
   const kept = documents.filter((d) => passesFilters(d, filters) && (!geo || isReachable(d, geo)));
   const key = (d: SearchDocument) => (geo ? (distanceOf(d, geo) ?? Infinity) : 0);
-  return kept.sort((a, b) => Number(a.full) - Number(b.full) || key(a) - key(b) || (a.id < b.id ? -1 : 1)).map((d) => d.id);
+  return kept.sort((a, b) => rankTier(a) - rankTier(b) || key(a) - key(b) || (a.id < b.id ? -1 : 1)).map((d) => d.id);
 }
 
 /** Facet counts of these documents, as the port defines them (each value once per document). */

@@ -12,6 +12,7 @@ import { parseOfferCreate } from '../../api/domain/offer-input.ts';
 import { parseStructureCreate } from '../../api/domain/structure-input.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { previousDay } from '../../api/jobs/maintenance.ts';
+import { drainSearchOutbox } from '../../api/jobs/search-outbox.ts';
 
 function ok<T>(r: { ok: true; value: T } | { ok: false }): T {
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -93,6 +94,24 @@ describe('maintenance', () => {
     expect((await t.maintain(new Date('2026-06-23T07:00:00Z'))).reindexedOffers).toBe(0);
     expect(await queued()).toBe(1);
     await t.drain();
+    expect(await queued()).toBe(0);
+  });
+
+  it('queues the offers that fell due for confirmation since the last run, once; their search documents then say overdue', async () => {
+    const queued = async () => (await t.db.selectFrom('search_outbox').select('offer_id').where('offer_id', '=', offerId).execute()).length;
+    const indexed = async () => (await t.search.search({ filters: { ids: [offerId], activeOn: '2026-12-01' } })).hits[0]?.document;
+    expect(await indexed()).toMatchObject({ overdue: false });
+    // Confirmed at T0 (2026-06-01 08:00 UTC), every 6 months: due on 2026-12-01 at 08:00 UTC.
+    expect((await t.maintain(new Date('2026-12-01T07:00:00Z'))).overdueOffers).toBe(0);
+    expect(await queued()).toBe(0);
+    const dueRun = new Date('2026-12-01T09:00:00Z');
+    expect((await t.maintain(dueRun)).overdueOffers).toBe(1);
+    expect(await queued()).toBe(1);
+    await drainSearchOutbox(t.db, t.search.targets, { now: dueRun });
+    expect(await queued()).toBe(0);
+    expect(await indexed()).toMatchObject({ overdue: true });
+    // The next run looks only at what fell due since the previous one.
+    expect((await t.maintain(new Date('2026-12-01T10:00:00Z'))).overdueOffers).toBe(0);
     expect(await queued()).toBe(0);
   });
 });

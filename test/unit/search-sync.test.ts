@@ -268,6 +268,44 @@ describe('drain loop', () => {
     expect(index.docs.has(after)).toBe(false);
   });
 
+  it('a write wakes it at once, even while a pass is running (that pass may have read the outbox before the write)', async () => {
+    const index = new MemoryIndex();
+    const loop = startSearchOutboxLoop({ db, targets: [index], clock: () => later(0), logger: silentLogger, intervalMs: 1_000_000 });
+    const visible = async (id: string) => {
+      const deadline = Date.now() + 5_000;
+      while (!index.docs.has(id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      return index.docs.has(id);
+    };
+    try {
+      await loop.drainNow();
+      // No tick for 1,000 s: only the wake can bring the write in.
+      const first = await upsertOfferBySource(db, anOffer(structureId), NOW);
+      loop.wake();
+      expect(await visible(first)).toBe(true);
+      // Hold the next pass inside the engine, write while it runs, wake: the write must follow without a tick.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      const upsert = index.upsert.bind(index);
+      index.upsert = async (docs) => {
+        entered();
+        await held;
+        await upsert(docs);
+      };
+      const second = await upsertOfferBySource(db, anOffer(structureId, { source_id: 'second' }), NOW);
+      loop.wake();
+      await inside;
+      const third = await upsertOfferBySource(db, anOffer(structureId, { source_id: 'third' }), NOW);
+      loop.wake();
+      release();
+      expect(await visible(second)).toBe(true);
+      expect(await visible(third)).toBe(true);
+    } finally {
+      await loop.stop();
+    }
+  });
+
   it('logs a failing engine once, then its recovery, without personal data', async () => {
     const index = new MemoryIndex();
     index.down = true;

@@ -113,7 +113,9 @@ describe.skipIf(!present)('Cloudflare Workers + D1 (wrangler dev --local)', () =
   it('reports health from the Workers runtime on D1', async () => {
     const r = await fetch(`${base}/api/health`);
     const body = (await r.json()) as { status: string; runtime: string; offers: number };
-    expect(body).toMatchObject({ status: 'ok', runtime: 'workers', offers: published });
+    expect(r.status).toBe(200);
+    // No Meilisearch here: Workers have no SQLite engine, so the database answers, search cannot, and health says so.
+    expect(body).toMatchObject({ status: 'degraded', database: 'ok', runtime: 'workers', offers: published, search: { ok: false } });
   });
 
   it('serves an offer read from D1 with its source ids and structure', async () => {

@@ -11,6 +11,7 @@ import * as m0007 from './0007_onboarding.ts';
 import * as m0009 from './0009_offer_reports.ts';
 import * as m0011 from './0011_orientations.ts';
 import * as m0012 from './0012_freshness_campaigns.ts';
+import * as m0014 from './0014_maintenance_runs.ts';
 import * as m0015 from './0015_mail_queue.ts';
 
 export interface MigrationDef {
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly MigrationDef[] = [
   { name: '0009_offer_reports', statements: m0009.statements },
   { name: '0011_orientations', statements: m0011.statements },
   { name: '0012_freshness_campaigns', statements: m0012.statements },
+  { name: '0014_maintenance_runs', statements: m0014.statements },
   { name: '0015_mail_queue', statements: m0015.statements },
 ];

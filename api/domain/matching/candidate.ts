@@ -52,6 +52,14 @@ export interface Eligibility {
   age?: number | undefined;
 }
 
+/**
+ * The publics a request restricts to: none when none is asked, or when « tous-publics » is among
+ * them (the person is anyone: every offer is open to them as far as publics go).
+ */
+export function publicsRestriction(publics: readonly string[] | undefined): readonly string[] | undefined {
+  return publics?.length && !publics.includes('tous-publics') ? publics : undefined;
+}
+
 /** Published and not suspended on this day (YYYY-MM-DD): a suspension ends after its last day. */
 export function isActiveOn(c: Pick<MatchCandidate, 'suspended_until'>, day: string): boolean {
   return c.suspended_until == null || c.suspended_until < day;
@@ -59,14 +67,13 @@ export function isActiveOn(c: Pick<MatchCandidate, 'suspended_until'>, day: stri
 
 /**
  * Issue 3 §6, exactly: the zone contains one of the person's codes (or there is no zone); the
- * publics overlap or the offer is tous-publics (or no publics are asked: an offer that names no
- * public is only shown when none is asked); the age is within each bound that is known.
+ * publics overlap or the offer is tous-publics (or no publics are asked, or tous-publics is: an
+ * offer that names no public is only shown then, see publicsRestriction); the age is within each bound that is known.
  */
 export function isEligible(c: MatchCandidate, place: Pick<PersonPlace, 'zoneCodes'> | null, who: Eligibility): boolean {
   if (place && c.zone.length && !c.zone.some((code) => place.zoneCodes.includes(code))) return false;
-  if (who.publics?.length && !c.publics.includes('tous-publics') && !c.publics.some((p) => who.publics!.includes(p))) {
-    return false;
-  }
+  const publics = publicsRestriction(who.publics);
+  if (publics && !c.publics.includes('tous-publics') && !c.publics.some((p) => publics.includes(p))) return false;
   if (who.age != null) {
     if (c.age_min != null && who.age < c.age_min) return false;
     if (c.age_max != null && who.age > c.age_max) return false;
