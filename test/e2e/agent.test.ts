@@ -196,6 +196,16 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     expect(mapTop).toBeLessThan(listTop);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'agent-5-mobile');
+    // A phone (390 px): long reasons (two barriers) and the offer page stay within the width too.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${env.server.url}/?commune=47157&freins=mobilite,sante`);
+    await settled(page);
+    expect(await page.locator('.result-card').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('.result-card h3 a').first().click();
+    await page.locator('.offer-header').waitFor();
+    await settled(page);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
