@@ -57,7 +57,7 @@ export const inputErrorMap: z.core.$ZodErrorMap = (issue) => {
       return french(issue);
     }
     case 'invalid_format':
-      if (issue.format === 'email') return 'adresse e-mail invalide';
+      if (issue.format === 'email') return 'Adresse e-mail invalide';
       if (issue.format === 'url') return 'adresse web invalide : elle doit commencer par https:// ou http://';
       if (issue.format === 'date') return 'date invalide : format AAAA-MM-JJ attendu';
       return french(issue);

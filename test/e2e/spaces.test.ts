@@ -98,7 +98,7 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     await expect.poll(() => p.getByRole('combobox', { name: /^Commune/ }).inputValue()).toBe('Marmande');
     // Live validation: the API's French message appears at the field while typing, and goes away.
     await p.getByLabel(/^Téléphone/).fill('05 53 12');
-    await expect.poll(() => p.locator('#f-phone-erreur').textContent(), { timeout: 5_000 }).toContain('numéro de téléphone invalide');
+    await expect.poll(() => p.locator('#f-phone-erreur').textContent(), { timeout: 5_000 }).toContain('Numéro de téléphone invalide');
     await p.getByLabel(/^Téléphone/).fill('05 53 12 34 56');
     await expect.poll(() => p.locator('#f-phone-erreur').count(), { timeout: 5_000 }).toBe(0);
     await noSeriousViolation('structure form');
