@@ -166,6 +166,22 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     await expect.poll(() => page.url()).toContain('rayon=10');
   });
 
+  it('a shared link with a barrier that no longer exists: dropped from the URL, said, the search runs', async () => {
+    const { page } = env.browser;
+    await page.goto(`${env.server.url}/?commune=15187&freins=logement,maitrise_francais`);
+    await settled(page);
+    expect(await page.getByTestId('dropped-barriers').textContent()).toBe('Un frein du lien n’existe plus : maitrise_francais — ignoré.');
+    await expect.poll(() => new URL(page.url()).searchParams.get('freins')).toBe('logement');
+    const expected = await api('/api/search?commune=15187&barriers=logement&size=1');
+    await expect.poll(() => page.locator('#titre-resultats').textContent()).toContain(`${expected.total} offre`);
+    expect(await page.locator('.notice--error').count()).toBe(0);
+    // Other unknown values: the API's own message, not « Corrigez les champs signalés ».
+    await page.goto(`${env.server.url}/?commune=47157&publics=inexistant`);
+    await settled(page);
+    expect(await page.locator('.notice--error').textContent()).toContain('Public inconnu : « inexistant »');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('filters show facet counts; a keyword with a typo still finds', async () => {
     const { page } = env.browser;
     await page.goto(`${env.server.url}/?commune=47157&freins=mobilite`);
