@@ -346,6 +346,11 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     expect(await map.getAttribute('data-level')).toBe('communes');
     expect(await p.getByTestId('coverage-summary').textContent()).toMatch(/sans aucune offre pour « Emploi »/);
     await screenshot(p, 'spaces-7-coverage');
+    // At 1280 px, signed in: the header holds on one row, and a wide table keeps its first column in view.
+    const tops = await p.locator('.site-header__inner > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(tops).size, 'brand, navigation and account on one row').toBe(1);
+    const firstColumn = p.locator('.table-wrap .data-table tbody tr > :first-child').first();
+    expect(await firstColumn.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
     // The map's figures as a table: Marmande reaches the offer published above.
     await p.locator('.map-table summary').click();
     const marmande = p.locator('.map-table tr', { has: p.locator('th', { hasText: /^Marmande$/ }) });
@@ -372,6 +377,12 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     await settled(p);
     const emploi = p.locator('section[aria-labelledby="par-frein"] tr', { has: p.locator('th', { hasText: /^Emploi$/ }) });
     expect(Number((await emploi.locator('td').textContent())!.trim())).toBeGreaterThanOrEqual(1);
+    // The « published and visible » figure and the per-status « Publiée » row agree, or the gap is explained.
+    const indicators = (await p.evaluate(async () => (await fetch('/api/indicators?dept=47')).json())) as Json;
+    expect(await p.locator('.stat-card').first().locator('strong').textContent()).toBe(String(indicators.published));
+    const waiting = indicators.by_status.published - indicators.published;
+    if (waiting > 0) expect(await p.getByTestId('published-not-visible').textContent()).toContain(`${waiting} offre`);
+    else expect(await p.getByTestId('published-not-visible').count()).toBe(0);
     await noSeriousViolation('indicators');
     await screenshot(p, 'spaces-8-indicators');
 
