@@ -71,6 +71,16 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     // Offline basemap: the département's contour and its communes' borders from our own API.
     const layers = await page.evaluate(() => (document.querySelector('.map-canvas') as any).maplibreMap.getStyle().layers.map((l: any) => l.id));
     expect(layers).toEqual(expect.arrayContaining(['background', 'departement-47-fill', 'communes-47-line', 'departement-47-line', 'offer-clusters', 'offer-points']));
+    // The whole 30 km circle around Marmande is in view (not cut by the fit to the markers).
+    const circleInView = await page.evaluate(() => {
+      const map = (document.querySelector('.map-canvas') as any).maplibreMap;
+      const bounds = map.getBounds();
+      const [lon, lat] = map.querySourceFeatures('origin').find((f: any) => f.geometry.type === 'Point').geometry.coordinates;
+      const dLat = 30 / 111.32;
+      const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+      return [[lon, lat + dLat], [lon, lat - dLat], [lon + dLon, lat], [lon - dLon, lat]].every((p) => bounds.contains(p));
+    });
+    expect(circleInView).toBe(true);
     await screenshot(page, 'agent-1-results');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -103,6 +113,11 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     await expect.poll(() => page.url()).toContain(`offre=${id}`);
     expect(await card.getAttribute('class')).toContain('is-selected');
     await screenshot(page, 'agent-2-selected', false);
+    // « Voir sur la carte » opens the offer's label on the map.
+    const other = page.locator('.result-card').filter({ hasText: 'Préparation accompagnée au permis B' });
+    await other.getByRole('button', { name: /Voir sur la carte/ }).click();
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('Préparation accompagnée au permis B');
+    expect(await page.locator('.maplibregl-popup').getAttribute('data-offer-id')).toBe(await other.getAttribute('data-offer-id'));
   });
 
   it('offer page: how to get in, hours in French with open/closed, contact, demo badge; « signaler une erreur »; back keeps the search', async () => {
