@@ -28,7 +28,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const FORMAT_NAMES: Readonly<Record<string, string>> = {
-  email: 'adresse e-mail invalide',
+  email: 'Adresse e-mail invalide',
   url: 'adresse web invalide : elle doit commencer par https:// ou http://',
   date: 'date invalide : format AAAA-MM-JJ attendu',
   datetime: 'date et heure invalides : format AAAA-MM-JJTHH:MM:SS attendu',

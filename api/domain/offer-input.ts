@@ -34,7 +34,7 @@ const sessionSchema = z.strictObject({
   places_available: count(100_000).default(null),
 });
 
-const updateFrequency = z.literal(UPDATE_FREQUENCIES, { error: 'fréquence de mise à jour : 1, 3, 6 ou 12 mois' });
+const updateFrequency = z.literal(UPDATE_FREQUENCIES, { error: 'Fréquence de mise à jour : 1, 3, 6 ou 12 mois' });
 
 /** Every editable field except name and structure, all clearable with null. */
 const editableFields = {
@@ -179,20 +179,20 @@ export function offerConsistencyProblems(o: Pick<
 >): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (o.age_min != null && o.age_max != null && o.age_min > o.age_max) {
-    problems.push({ path: 'age_max', message: `l’âge maximum (${o.age_max} ans) est inférieur à l’âge minimum (${o.age_min} ans)` });
+    problems.push({ path: 'age_max', message: `L’âge maximum (${o.age_max} ans) est inférieur à l’âge minimum (${o.age_min} ans)` });
   }
   if (o.capacity != null && o.places_available != null && o.places_available > o.capacity) {
-    problems.push({ path: 'places_available', message: `plus de places disponibles (${o.places_available}) que de places au total (${o.capacity})` });
+    problems.push({ path: 'places_available', message: `Plus de places disponibles (${o.places_available}) que de places au total (${o.capacity})` });
   }
   if ((o.lon == null) !== (o.lat == null)) {
-    problems.push({ path: o.lon == null ? 'lon' : 'lat', message: 'la longitude et la latitude vont ensemble : indiquez les deux ou aucune' });
+    problems.push({ path: o.lon == null ? 'lon' : 'lat', message: 'La longitude et la latitude vont ensemble : indiquez les deux ou aucune' });
   }
   o.sessions.forEach((s, i) => {
     if (s.ends_on && s.ends_on < s.starts_on) {
-      problems.push({ path: `sessions.${i}.ends_on`, message: `la session se termine (${s.ends_on}) avant de commencer (${s.starts_on})` });
+      problems.push({ path: `sessions.${i}.ends_on`, message: `La session se termine (${s.ends_on}) avant de commencer (${s.starts_on})` });
     }
     if (s.capacity != null && s.places_available != null && s.places_available > s.capacity) {
-      problems.push({ path: `sessions.${i}.places_available`, message: `plus de places disponibles (${s.places_available}) que de places au total (${s.capacity})` });
+      problems.push({ path: `sessions.${i}.places_available`, message: `Plus de places disponibles (${s.places_available}) que de places au total (${s.capacity})` });
     }
   });
   return problems;

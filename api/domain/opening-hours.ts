@@ -48,12 +48,12 @@ function packageMessage(error: unknown): string {
 /** Checks a value; on success gives its normalised spelling (`mo-fr 9:00-12:00` → `Mo-Fr 09:00-12:00`). */
 export function checkOpeningHours(raw: string, place: OpeningHoursPlace = {}): OpeningHoursCheck {
   const value = raw.trim();
-  if (!value) return { ok: false, message: `horaires vides : format OpenStreetMap attendu, par exemple ${EXAMPLE}` };
+  if (!value) return { ok: false, message: `Horaires vides : format OpenStreetMap attendu, par exemple ${EXAMPLE}` };
   try {
     const oh = parse(value, place);
     return { ok: true, value: oh.prettifyValue(), warnings: oh.getWarnings() };
   } catch (error) {
-    return { ok: false, message: `horaires illisibles (format OpenStreetMap attendu, par exemple ${EXAMPLE}) : ${packageMessage(error)}` };
+    return { ok: false, message: `Horaires illisibles (format OpenStreetMap attendu, par exemple ${EXAMPLE}) : ${packageMessage(error)}` };
   }
 }
 

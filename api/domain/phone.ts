@@ -49,14 +49,14 @@ function parseValid(input: string): PhoneNumber | undefined {
 /** Checks a phone number and gives its stored form (see the header for why national). */
 export function normalizePhone(raw: string): PhoneCheck {
   const input = raw.trim();
-  if (!input) return { ok: false, message: 'numéro de téléphone vide' };
+  if (!input) return { ok: false, message: 'Numéro de téléphone vide' };
   if (!ALLOWED.test(input)) {
-    return { ok: false, message: `numéro de téléphone invalide ${quoted(input)} : seulement des chiffres, espaces, points ou tirets` };
+    return { ok: false, message: `Numéro de téléphone invalide ${quoted(input)} : seulement des chiffres, espaces, points ou tirets` };
   }
   const digits = input.replace(/[\s.\-()]/g, '');
   if (SHORT_NUMBER.test(digits)) return { ok: true, value: digits, e164: null };
   const n = parseValid(digits);
-  if (!n) return { ok: false, message: `numéro de téléphone invalide ${quoted(input)} : ${HINT}` };
+  if (!n) return { ok: false, message: `Numéro de téléphone invalide ${quoted(input)} : ${HINT}` };
   return { ok: true, value: isFrench(n) ? n.formatNational() : n.formatInternational(), e164: n.number };
 }
 

@@ -101,13 +101,13 @@ export function structureInputOf(structure: Structure): StructureInput {
 
 export function structureConsistencyProblems(s: Pick<StructureInput, 'lon' | 'lat'>): FieldProblem[] {
   if ((s.lon == null) === (s.lat == null)) return [];
-  return [{ path: s.lon == null ? 'lon' : 'lat', message: 'la longitude et la latitude vont ensemble : indiquez les deux ou aucune' }];
+  return [{ path: s.lon == null ? 'lon' : 'lat', message: 'La longitude et la latitude vont ensemble : indiquez les deux ou aucune' }];
 }
 
 /** What registering a structure needs beyond a valid body: its commune names the coordinators who validate it. */
 export function registrationProblems(create: Pick<StructureCreate, 'commune_code'>): FieldProblem[] {
   if (create.commune_code) return [];
-  return [{ path: 'commune_code', message: 'indiquez la commune de la structure : les coordinateurs de son département valideront l’inscription' }];
+  return [{ path: 'commune_code', message: 'Indiquez la commune de la structure : les coordinateurs de son département valideront l’inscription' }];
 }
 
 export type StructurePrefill = Pick<

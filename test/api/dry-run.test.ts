@@ -116,7 +116,7 @@ describe('POST /api/offers?dry_run=1', () => {
     expect(inconsistent.status).toBe(400);
     expect(inconsistent.body.errors).toEqual([
       { path: 'commune_code', message: 'commune inconnue : 99999' },
-      { path: 'age_max', message: 'l’âge maximum (20 ans) est inférieur à l’âge minimum (30 ans)' },
+      { path: 'age_max', message: 'L’âge maximum (20 ans) est inférieur à l’âge minimum (30 ans)' },
     ]);
   });
 

@@ -126,7 +126,7 @@ describe('who sees an offer that is not public', () => {
     const id = await draft();
     expect((await json(member.request(`/api/offers/${id}`, { method: 'PATCH', json: { update_frequency_months: 3 } }))).body.update_frequency_months).toBe(3);
     const wrong = await json(member.request(`/api/offers/${id}`, { method: 'PATCH', json: { update_frequency_months: 2 } }));
-    expect(wrong.body.errors).toEqual([{ path: 'update_frequency_months', message: 'fréquence de mise à jour : 1, 3, 6 ou 12 mois' }]);
+    expect(wrong.body.errors).toEqual([{ path: 'update_frequency_months', message: 'Fréquence de mise à jour : 1, 3, 6 ou 12 mois' }]);
   });
 });
 

@@ -135,7 +135,7 @@ describe('registering a structure', () => {
     expect((await post({ name: 'Inconnue', siret: UNKNOWN_SIRET, commune_code: '47157' })).body.errors).toEqual([
       { path: 'siret', message: 'SIRET inconnu du répertoire SIRENE : vérifiez les 14 chiffres' },
     ]);
-    expect((await post({ name: 'Sans commune' })).body.errors).toEqual([{ path: 'commune_code', message: expect.stringContaining('indiquez la commune') }]);
+    expect((await post({ name: 'Sans commune' })).body.errors).toEqual([{ path: 'commune_code', message: expect.stringContaining('Indiquez la commune') }]);
     expect((await post({ name: 'CCAS de Marmande', siret: CCAS_SIRET, commune_code: '47157' })).status).toBe(201);
     const twice = await post({ name: 'CCAS bis', siret: CCAS_SIRET, commune_code: '47157' });
     expect(twice.status).toBe(409);

@@ -64,7 +64,7 @@ describe('sending an orientation', () => {
     expect(Object.keys(byPath).sort()).toEqual(['consent', 'contact_preference', 'phone', 'reasons']);
     expect(byPath.reasons).toBe('au plus 600 caractères');
     expect(byPath.consent).toMatch(/accord/);
-    expect(byPath.phone).toMatch(/numéro de téléphone invalide/);
+    expect(byPath.phone).toMatch(/Numéro de téléphone invalide/);
 
     // Once the fields are right, the offers are checked one by one.
     const offers = await c.users.referent.request('/api/orientations', post('', c.body([c.offers.withPlaces, c.offers.usersOnly, c.offers.draft, 'inconnue'])));

@@ -56,7 +56,7 @@ describe('GET /api/opening-hours', () => {
   it('explains an unreadable value in French', async () => {
     const r = await get('value=tous%20les%20jours');
     expect(r.status).toBe(400);
-    expect(r.body.errors[0]).toMatchObject({ path: 'value', message: expect.stringMatching(/^horaires illisibles \(format OpenStreetMap attendu/) });
+    expect(r.body.errors[0]).toMatchObject({ path: 'value', message: expect.stringMatching(/^Horaires illisibles \(format OpenStreetMap attendu/) });
     expect((await get('departement=47')).status).toBe(400);
   });
 });

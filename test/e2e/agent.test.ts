@@ -71,6 +71,16 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     // Offline basemap: the département's contour and its communes' borders from our own API.
     const layers = await page.evaluate(() => (document.querySelector('.map-canvas') as any).maplibreMap.getStyle().layers.map((l: any) => l.id));
     expect(layers).toEqual(expect.arrayContaining(['background', 'departement-47-fill', 'communes-47-line', 'departement-47-line', 'offer-clusters', 'offer-points']));
+    // The whole 30 km circle around Marmande is in view (not cut by the fit to the markers).
+    const circleInView = await page.evaluate(() => {
+      const map = (document.querySelector('.map-canvas') as any).maplibreMap;
+      const bounds = map.getBounds();
+      const [lon, lat] = map.querySourceFeatures('origin').find((f: any) => f.geometry.type === 'Point').geometry.coordinates;
+      const dLat = 30 / 111.32;
+      const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+      return [[lon, lat + dLat], [lon, lat - dLat], [lon + dLon, lat], [lon - dLon, lat]].every((p) => bounds.contains(p));
+    });
+    expect(circleInView).toBe(true);
     await screenshot(page, 'agent-1-results');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -103,6 +113,11 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     await expect.poll(() => page.url()).toContain(`offre=${id}`);
     expect(await card.getAttribute('class')).toContain('is-selected');
     await screenshot(page, 'agent-2-selected', false);
+    // « Voir sur la carte » opens the offer's label on the map.
+    const other = page.locator('.result-card').filter({ hasText: 'Préparation accompagnée au permis B' });
+    await other.getByRole('button', { name: /Voir sur la carte/ }).click();
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('Préparation accompagnée au permis B');
+    expect(await page.locator('.maplibregl-popup').getAttribute('data-offer-id')).toBe(await other.getAttribute('data-offer-id'));
   });
 
   it('offer page: how to get in, hours in French with open/closed, contact, demo badge; « signaler une erreur »; back keeps the search', async () => {
@@ -166,6 +181,22 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     await expect.poll(() => page.url()).toContain('rayon=10');
   });
 
+  it('a shared link with a barrier that no longer exists: dropped from the URL, said, the search runs', async () => {
+    const { page } = env.browser;
+    await page.goto(`${env.server.url}/?commune=15187&freins=logement,maitrise_francais`);
+    await settled(page);
+    expect(await page.getByTestId('dropped-barriers').textContent()).toBe('Un frein du lien n’existe plus : maitrise_francais — ignoré.');
+    await expect.poll(() => new URL(page.url()).searchParams.get('freins')).toBe('logement');
+    const expected = await api('/api/search?commune=15187&barriers=logement&size=1');
+    await expect.poll(() => page.locator('#titre-resultats').textContent()).toContain(`${expected.total} offre`);
+    expect(await page.locator('.notice--error').count()).toBe(0);
+    // Other unknown values: the API's own message, not « Corrigez les champs signalés ».
+    await page.goto(`${env.server.url}/?commune=47157&publics=inexistant`);
+    await settled(page);
+    expect(await page.locator('.notice--error').textContent()).toContain('Public inconnu : « inexistant »');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('filters show facet counts; a keyword with a typo still finds', async () => {
     const { page } = env.browser;
     await page.goto(`${env.server.url}/?commune=47157&freins=mobilite`);
@@ -196,6 +227,16 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     expect(mapTop).toBeLessThan(listTop);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'agent-5-mobile');
+    // A phone (390 px): long reasons (two barriers) and the offer page stay within the width too.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${env.server.url}/?commune=47157&freins=mobilite,sante`);
+    await settled(page);
+    expect(await page.locator('.result-card').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('.result-card h3 a').first().click();
+    await page.locator('.offer-header').waitFor();
+    await settled(page);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

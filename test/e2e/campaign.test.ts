@@ -82,7 +82,7 @@ describe.skipIf(!chromiumAvailable())('freshness campaign: digest → one click 
     await page.getByLabel('Adresse électronique').fill(EMAIL);
     await page.getByLabel('Mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: /^Campagne de / }).waitFor();
+    await page.getByRole('heading', { name: /^Campagne (de |d’)/ }).waitFor();
     await settled(page);
     const rows = page.locator('.campaign-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);

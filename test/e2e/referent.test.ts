@@ -74,6 +74,10 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
     for (const label of unmetLabels) expect(notice).toContain(label);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'referent-1-diagnostic');
+    // On a phone (390 px), the results fit the screen's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('actions go to the orientation; the header counts them', async () => {
@@ -101,7 +105,26 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
       expect(text).toMatch(/Comment y entrer/);
       expect(text).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|tous les jours).*h|Horaires non communiqués/i);
     }
-    expect(await page.locator('svg.static-map circle').count()).toBeGreaterThan(0);
+    // The map is framed on the places: one numbered marker per action (merged « 1, 2 » when they overlap).
+    const numbers = await page.locator('.static-map__marker').evaluateAll((gs) => gs.flatMap((g) => g.getAttribute('data-numbers')!.split(',')));
+    expect(numbers.sort()).toEqual(['1', '2']);
+    expect(await page.locator('.static-map__communes text').count()).toBeGreaterThan(0);
+    // Each action: its address and an itinerary link to its place (typed from the paper, or as a QR code).
+    const ids = await items.evaluateAll((sections) => sections.map((s) => s.querySelector('h2 a')!.getAttribute('href')!.split('/').pop()!));
+    const itineraries: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      const offer = (await env.api(`/api/offers/${id}`)) as Json;
+      const lat = offer.lat ?? offer.structure.lat;
+      const lon = offer.lon ?? offer.structure.lon;
+      const url = `https://www.openstreetmap.org/directions?to=${lat.toFixed(5)},${lon.toFixed(5)}`;
+      itineraries.push(url);
+      const item = items.nth(i);
+      expect(await item.locator('address').textContent()).toContain(offer.address ?? offer.structure.address);
+      const link = item.locator('.directions a');
+      expect(await link.getAttribute('href')).toBe(url);
+      expect(await link.textContent()).toBe(url.replace('https://', ''));
+      await item.locator('.directions__qr').waitFor();
+    }
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'referent-2-basket');
 
@@ -113,11 +136,31 @@ describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', ()
     expect(await page.locator('h1 .print-only').isVisible()).toBe(true);
     expect(await page.getByText('Rendez-vous pris le mardi à 10 h.').isVisible()).toBe(true);
     expect(await items.first().isVisible()).toBe(true);
+    expect(await page.locator('.static-map').isVisible()).toBe(true);
+    for (const item of await items.all()) {
+      expect(await item.locator('address').isVisible()).toBe(true);
+      expect(await item.locator('.directions a').isVisible()).toBe(true);
+      expect(await item.locator('.directions__qr').isVisible()).toBe(true);
+    }
     await screenshot(page, 'referent-3-print');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(ARTIFACTS, 'referent-orientation.pdf'), pdf);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // The printed PDF carries each itinerary as a link.
+    for (const url of itineraries) expect(pdf.toString('latin1')).toContain(`/URI (${url})`);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('the orientation fits a phone (390 px) without sideways scrolling', async () => {
+    const { page } = env.browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      expect(await page.locator('.recap-item').count()).toBe(2);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'referent-4-phone');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('the share link carries only offer ids, and opens the same orientation elsewhere', async () => {

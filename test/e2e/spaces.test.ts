@@ -98,7 +98,7 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     await expect.poll(() => p.getByRole('combobox', { name: /^Commune/ }).inputValue()).toBe('Marmande');
     // Live validation: the API's French message appears at the field while typing, and goes away.
     await p.getByLabel(/^Téléphone/).fill('05 53 12');
-    await expect.poll(() => p.locator('#f-phone-erreur').textContent(), { timeout: 5_000 }).toContain('numéro de téléphone invalide');
+    await expect.poll(() => p.locator('#f-phone-erreur').textContent(), { timeout: 5_000 }).toContain('Numéro de téléphone invalide');
     await p.getByLabel(/^Téléphone/).fill('05 53 12 34 56');
     await expect.poll(() => p.locator('#f-phone-erreur').count(), { timeout: 5_000 }).toBe(0);
     await noSeriousViolation('structure form');
@@ -143,6 +143,43 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     await noSeriousViolation('new offer form');
 
     await p.getByLabel(/^Nom de l’offre/).fill(OFFER_NAME);
+    // One invalid field: the meter stays (the valid fields' completeness), the error listed beside it.
+    const email = p.getByRole('textbox', { name: 'Courriel' });
+    await email.fill('pas-un-mail');
+    await expect.poll(() => p.getByTestId('invalid-fields').textContent(), { timeout: 5_000 }).toContain('Adresse e-mail invalide');
+    expect(await p.locator('#completude-valeur').count()).toBe(1);
+    expect(await p.locator('#f-email-erreur').textContent()).toBe('Adresse e-mail invalide');
+    await email.fill('');
+    await expect.poll(() => p.getByTestId('invalid-fields').count(), { timeout: 5_000 }).toBe(0);
+    // Invalid hours typed by an expert: one French message, not the note about complex rules.
+    await p.locator('.hours-raw summary').click();
+    await p.locator('#f-opening_hours-osm').fill('Mo-Fr 25:00-12:00');
+    await expect.poll(() => p.getByTestId('hours-error').textContent(), { timeout: 5_000 }).toMatch(/^Horaires invalides : .*25:00/);
+    await expect.poll(() => p.locator('.hours-editor').evaluate((e) => e.textContent!.match(/Horaires (invalides|illisibles)|La plage horaire commence/g)?.length)).toBe(2);
+    expect(await p.locator('.hours-editor .notice--info').count()).toBe(0);
+    await p.locator('#f-opening_hours-osm').fill('Mo-Fr 09:00-12:00; PH off');
+    await expect.poll(() => p.locator('.hours-editor .notice--info').textContent(), { timeout: 5_000 }).toContain('l’éditeur par jours ne sait pas afficher');
+    expect(await p.getByTestId('hours-error').count()).toBe(0);
+    await p.locator('#f-opening_hours-osm').fill('');
+    await p.locator('.hours-raw summary').click();
+    // No field taken by the keyboard hides under the sticky « Enregistrer » bar (WCAG 2.4.11).
+    await p.getByLabel(/^Nom de l’offre/).focus();
+    const hidden: string[] = [];
+    let visited = 0;
+    for (let i = 0; i < 200; i++) {
+      await p.keyboard.press('Tab');
+      const focus = await p.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const bar = document.querySelector('.offer-form .form-actions--sticky')!;
+        if (!el.closest('.offer-form') || bar.contains(el)) return null;
+        return { id: el.id || el.tagName, bottom: el.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top };
+      });
+      if (!focus) break;
+      visited++;
+      if (focus.bottom > focus.barTop + 1) hidden.push(focus.id);
+    }
+    expect(visited).toBeGreaterThan(50);
+    expect(hidden).toEqual([]);
     await p
       .getByLabel(/^Description/)
       .fill('Deux matinées par semaine, un atelier collectif pour écrire son CV, préparer un entretien et s’entraîner avec des employeurs du territoire. Les personnes repartent avec un CV imprimé et une liste d’entreprises à contacter.');
@@ -319,6 +356,11 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     expect(await map.getAttribute('data-level')).toBe('communes');
     expect(await p.getByTestId('coverage-summary').textContent()).toMatch(/sans aucune offre pour « Emploi »/);
     await screenshot(p, 'spaces-7-coverage');
+    // At 1280 px, signed in: the header holds on one row, and a wide table keeps its first column in view.
+    const tops = await p.locator('.site-header__inner > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(tops).size, 'brand, navigation and account on one row').toBe(1);
+    const firstColumn = p.locator('.table-wrap .data-table tbody tr > :first-child').first();
+    expect(await firstColumn.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
     // The map's figures as a table: Marmande reaches the offer published above.
     await p.locator('.map-table summary').click();
     const marmande = p.locator('.map-table tr', { has: p.locator('th', { hasText: /^Marmande$/ }) });
@@ -345,6 +387,12 @@ describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => 
     await settled(p);
     const emploi = p.locator('section[aria-labelledby="par-frein"] tr', { has: p.locator('th', { hasText: /^Emploi$/ }) });
     expect(Number((await emploi.locator('td').textContent())!.trim())).toBeGreaterThanOrEqual(1);
+    // The « published and visible » figure and the per-status « Publiée » row agree, or the gap is explained.
+    const indicators = (await p.evaluate(async () => (await fetch('/api/indicators?dept=47')).json())) as Json;
+    expect(await p.locator('.stat-card').first().locator('strong').textContent()).toBe(String(indicators.published));
+    const waiting = indicators.by_status.published - indicators.published;
+    if (waiting > 0) expect(await p.getByTestId('published-not-visible').textContent()).toContain(`${waiting} offre`);
+    else expect(await p.getByTestId('published-not-visible').count()).toBe(0);
     await noSeriousViolation('indicators');
     await screenshot(p, 'spaces-8-indicators');
 

@@ -126,7 +126,7 @@ describe('an offer from draft to confirmation', () => {
       expect(r.errors).toEqual([
         { path: 'commune_code', message: 'commune inconnue : 47999' },
         { path: 'itinerant_communes.1', message: 'commune inconnue : 47998' },
-        { path: 'age_max', message: 'l’âge maximum (25 ans) est inférieur à l’âge minimum (30 ans)' },
+        { path: 'age_max', message: 'L’âge maximum (25 ans) est inférieur à l’âge minimum (30 ans)' },
       ]);
     }
     expect(await snapshot()).toEqual(before);

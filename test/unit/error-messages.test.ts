@@ -58,7 +58,7 @@ describe('generic French messages', () => {
   it('formats and unknown keys', () => {
     const schema = z.strictObject({ email: z.email(), site: z.url(), day: z.iso.date(), code: z.string().regex(/^\d{5}$/) });
     expect(queryProblems(schema, { email: 'a@', site: 'nope', day: '31/12/2026', code: 'abc', extra: 1 })).toEqual({
-      email: 'adresse e-mail invalide',
+      email: 'Adresse e-mail invalide',
       site: 'adresse web invalide : elle doit commencer par https:// ou http://',
       day: 'date invalide : format AAAA-MM-JJ attendu',
       code: 'format invalide : doit correspondre au motif /^\\d{5}$/',

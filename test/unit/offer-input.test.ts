@@ -109,11 +109,11 @@ describe('creating an offer', () => {
       'zone.1': expect.stringMatching(/^code de zone invalide « quelque part »/),
       commune_code: 'code INSEE de commune attendu (5 caractères, ex. 47157)',
       postal_code: 'code postal invalide « 472000 » : 5 chiffres attendus',
-      phone: expect.stringMatching(/^numéro de téléphone invalide « 05 53 »/),
-      email: 'adresse e-mail invalide',
+      phone: expect.stringMatching(/^Numéro de téléphone invalide « 05 53 »/),
+      email: 'Adresse e-mail invalide',
       mobilisation_url: 'adresse web invalide : elle doit commencer par https:// ou http://',
-      opening_hours: expect.stringMatching(/^horaires illisibles/),
-      update_frequency_months: 'fréquence de mise à jour : 1, 3, 6 ou 12 mois',
+      opening_hours: expect.stringMatching(/^Horaires illisibles/),
+      update_frequency_months: 'Fréquence de mise à jour : 1, 3, 6 ou 12 mois',
       'sessions.0.starts_on': 'date invalide : format AAAA-MM-JJ attendu',
     });
   });
@@ -179,10 +179,10 @@ describe('editing an offer (PATCH)', () => {
       communeName: null,
     });
     expect(offerConsistencyProblems(next)).toEqual([
-      { path: 'age_max', message: 'l’âge maximum (65 ans) est inférieur à l’âge minimum (70 ans)' },
-      { path: 'places_available', message: 'plus de places disponibles (9) que de places au total (8)' },
-      { path: 'lon', message: 'la longitude et la latitude vont ensemble : indiquez les deux ou aucune' },
-      { path: 'sessions.0.ends_on', message: 'la session se termine (2026-09-01) avant de commencer (2026-09-02)' },
+      { path: 'age_max', message: 'L’âge maximum (65 ans) est inférieur à l’âge minimum (70 ans)' },
+      { path: 'places_available', message: 'Plus de places disponibles (9) que de places au total (8)' },
+      { path: 'lon', message: 'La longitude et la latitude vont ensemble : indiquez les deux ou aucune' },
+      { path: 'sessions.0.ends_on', message: 'La session se termine (2026-09-01) avant de commencer (2026-09-02)' },
     ]);
   });
 });
@@ -231,7 +231,7 @@ describe('publication rules', () => {
 
   it('repeats the cross-field rules (ages)', () => {
     expect(publicationProblems(offerOf({ ...base, modes_accueil: ['a-distance'], age_min: 26, age_max: 25 }))).toEqual([
-      { path: 'age_max', message: 'l’âge maximum (25 ans) est inférieur à l’âge minimum (26 ans)' },
+      { path: 'age_max', message: 'L’âge maximum (25 ans) est inférieur à l’âge minimum (26 ans)' },
     ]);
   });
 });

@@ -19,13 +19,13 @@ describe('checking opening hours', () => {
     const r = checkOpeningHours('lundi 9h');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.message).toMatch(/^horaires illisibles \(format OpenStreetMap attendu, par exemple « Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00 »\) : /);
+    expect(r.message).toMatch(/^Horaires illisibles \(format OpenStreetMap attendu, par exemple « Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00 »\) : /);
     expect(r.message).toContain('Caractère inattendu');
   });
 
   it('refuses impossible times and empty values', () => {
     expect(checkOpeningHours('Mo-Fr 25:00-26:00').ok).toBe(false);
-    expect(checkOpeningHours('   ')).toEqual({ ok: false, message: expect.stringMatching(/^horaires vides/) });
+    expect(checkOpeningHours('   ')).toEqual({ ok: false, message: expect.stringMatching(/^Horaires vides/) });
   });
 
   it('asks for dates instead of school holidays when the région is unknown, accepts them with it', () => {

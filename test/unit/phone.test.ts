@@ -48,12 +48,12 @@ describe('phone numbers', () => {
     for (const input of ['05 53', '05 53 12 34 56 78', '00 00 00 00 00', '12345']) {
       const r = normalizePhone(input);
       expect(r.ok, input).toBe(false);
-      if (!r.ok) expect(r.message).toMatch(/^numéro de téléphone invalide « .+ » : 10 chiffres attendus pour un numéro français \(ex\. 05 53 12 34 56\)/);
+      if (!r.ok) expect(r.message).toMatch(/^Numéro de téléphone invalide « .+ » : 10 chiffres attendus pour un numéro français \(ex\. 05 53 12 34 56\)/);
     }
   });
 
   it('refuses text around the number instead of guessing', () => {
     const r = normalizePhone('Tél : 05 53 12 34 56');
-    expect(r).toEqual({ ok: false, message: 'numéro de téléphone invalide « Tél : 05 53 12 34 56 » : seulement des chiffres, espaces, points ou tirets' });
+    expect(r).toEqual({ ok: false, message: 'Numéro de téléphone invalide « Tél : 05 53 12 34 56 » : seulement des chiffres, espaces, points ou tirets' });
   });
 });

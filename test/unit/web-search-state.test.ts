@@ -74,3 +74,21 @@ describe('printed map projection', () => {
     expect(ys[0]).toBeCloseTo(p.height - 10, 0);
   });
 });
+
+describe('French around names', () => {
+  it('elides « de » before a vowel, contracts le/les for places, leaves persons’ articles alone', async () => {
+    const { de } = await import('../../web/src/lib/french.ts');
+    expect(de('Agen')).toBe('d’Agen');
+    expect(de('Allanche')).toBe('d’Allanche');
+    expect(de('Écouen')).toBe('d’Écouen');
+    expect(de('Yssingeaux')).toBe('d’Yssingeaux');
+    expect(de('Mâcon')).toBe('de Mâcon');
+    expect(de('Marmande')).toBe('de Marmande');
+    expect(de('Le Mans')).toBe('du Mans');
+    expect(de('Les Sables-d’Olonne')).toBe('des Sables-d’Olonne');
+    expect(de('La Rochelle')).toBe('de La Rochelle');
+    expect(de('avril 2026')).toBe('d’avril 2026');
+    expect(de('Le Goff', { person: true })).toBe('de Le Goff');
+    expect(de('Élodie Martin', { person: true })).toBe('d’Élodie Martin');
+  });
+});

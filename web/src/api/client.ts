@@ -23,6 +23,14 @@ export class ApiError extends Error {
   get userMessage(): string {
     return this.detail ?? this.title;
   }
+
+  /**
+   * The message to show where no field can carry the field errors (a search from a link): the
+   * fields' own messages (« Frein inconnu : … »), else the detail.
+   */
+  get standaloneMessage(): string {
+    return this.errors.length ? this.errors.map((e) => e.message).join(' ; ') : this.userMessage;
+  }
 }
 
 export const CSRF_HEADER = 'X-CSRF-Token';

@@ -4,7 +4,7 @@
  * (drawn above clusters, so a card always shows where it is). Hover and click report offer ids back
  * to the list.
  */
-import { LngLatBounds, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
+import { LngLatBounds, Popup, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { basemap, FIRST_OVERLAY_LAYER, newMap, showDepartements } from './basemap.ts';
 import { CLUSTER_ICON_PREFIX, provideClusterIcons } from './cluster-icons.ts';
@@ -157,6 +157,8 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
     return { type: 'FeatureCollection', features };
   };
 
+  const popup = new Popup({ offset: 14, closeButton: true, closeOnClick: false, maxWidth: '16rem', className: 'offer-popup' });
+
   const controller: ResultsMap = {
     ready,
     map,
@@ -179,7 +181,8 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
       for (const p of list) bounds.extend([p.lon, p.lat]);
       if (origin) {
         bounds.extend(origin.centre);
-        if (origin.radiusKm && !list.length) for (const c of circlePolygon(origin.centre, origin.radiusKm, 8).coordinates[0]!) bounds.extend(c as LonLat);
+        // The whole radius circle stays in view (with the markers, some of which may lie beyond it).
+        if (origin.radiusKm) for (const c of circlePolygon(origin.centre, origin.radiusKm, 16).coordinates[0]!) bounds.extend(c as LonLat);
       }
       if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 48, maxZoom: 12, duration: 0 });
     },
@@ -195,6 +198,9 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
       if (!p) return;
       const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (!map.getBounds().contains([p.lon, p.lat])) map.easeTo({ center: [p.lon, p.lat], duration: still ? 0 : 400 });
+      // Its name on the map, by the (highlighted) marker.
+      popup.setLngLat([p.lon, p.lat]).setText(p.name).addTo(map);
+      popup.getElement()?.setAttribute('data-offer-id', id);
     },
     resize: () => map.resize(),
     destroy: () => map.remove(),

@@ -19,7 +19,7 @@ import { Icon } from '../components/ui/icon.tsx';
 import { RecapItem } from '../components/basket/recap-item.tsx';
 import { ShareLink } from '../components/basket/share-link.tsx';
 import { StaticMap } from '../components/basket/static-map.tsx';
-import { placeOf } from '../components/offer/address-block.tsx';
+import { visitPoint } from '../components/offer/address-block.tsx';
 
 type Loaded = { id: string; offer: OfferDetail | null };
 
@@ -52,8 +52,8 @@ export function BasketPage({ query }: PageProps) {
   const found = (offers.data ?? []).filter((l): l is { id: string; offer: OfferDetail } => l.offer !== null);
   const missing = (offers.data ?? []).filter((l) => l.offer === null);
   const places = found.flatMap(({ offer }, i) => {
-    const p = placeOf(offer);
-    return p.lon != null && p.lat != null && (offer.modes_accueil ?? ['en-presentiel']).includes('en-presentiel') ? [{ n: i + 1, name: offer.name, lon: p.lon, lat: p.lat }] : [];
+    const point = visitPoint(offer);
+    return point ? [{ n: i + 1, name: offer.name, ...point }] : [];
   });
   const departements = [...new Set(found.map(({ offer }) => offer.departement_code ?? offer.structure.departement_code).filter((d): d is string => !!d))];
 

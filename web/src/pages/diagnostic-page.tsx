@@ -23,6 +23,7 @@ import { SituationPicker } from '../components/diagnostic/situation-picker.tsx';
 import { MatchGroupView } from '../components/diagnostic/match-group-view.tsx';
 import { EMPTY_DRAFT, loadDraft, profileOf, saveDraft, type DiagnosticDraft } from '../components/diagnostic/diagnostic-draft.ts';
 import { RADIUS_CHOICES, widerRadius } from '../search/search-state.ts';
+import { de } from '../lib/french.ts';
 
 const FIELDS = { commune: 'diagnostic-commune', barriers: 'diagnostic-freins', age: 'diagnostic-age', max_km: 'diagnostic-distance' };
 const RESULT_KEY = 'offre-insertion:diagnostic-resultat';
@@ -159,7 +160,7 @@ export function DiagnosticPage(_: PageProps) {
       {result && (
         <section class="diagnostic-results" aria-labelledby="resultats-diagnostic">
           <h2 id="resultats-diagnostic" tabIndex={-1} ref={resultsHeading}>
-            Actions autour de {result.commune.name} (à moins de {result.radius_km} km ou à distance)
+            Actions autour {de(result.commune.name)} (à moins de {result.radius_km} km ou à distance)
           </h2>
           {unmet.length > 0 && (
             <div class="notice notice--warning" data-testid="unmet-barriers">

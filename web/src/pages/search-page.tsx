@@ -18,6 +18,7 @@ import { ResultsPanel } from '../components/results/results-panel.tsx';
 import { Welcome } from '../components/search/welcome.tsx';
 import { Loading } from '../components/ui/loading.tsx';
 import { ErrorNotice } from '../components/ui/error-notice.tsx';
+import { Icon } from '../components/ui/icon.tsx';
 
 export function SearchPage({ query }: PageProps) {
   const state = useMemo(() => parseSearchState(query), [query.toString()]);
@@ -33,6 +34,17 @@ export function SearchPage({ query }: PageProps) {
   };
   const toggleBarrier = (key: string) =>
     update({ barriers: state.barriers.includes(key) ? state.barriers.filter((b) => b !== key) : [...state.barriers, key] });
+
+  // A shared link may name a barrier that no longer exists: dropped from the URL, and said.
+  const [dropped, setDropped] = useState<string[]>([]);
+  useEffect(() => {
+    if (!refs.data) return;
+    const known = new Set<string>(refs.data.barriers.map((b) => b.key));
+    const unknown = state.barriers.filter((b) => !known.has(b));
+    if (!unknown.length) return;
+    setDropped(unknown);
+    update({ barriers: state.barriers.filter((b) => known.has(b)), page: state.page, selected: state.selected }, { replace: true });
+  }, [refs.data, state.barriers.join(',')]);
 
   // A shared link may point past the last page: go back to the last one.
   const total = search.data?.results.total ?? null;
@@ -50,6 +62,14 @@ export function SearchPage({ query }: PageProps) {
         <p class="lead">La commune de la personne et ses besoins : voici les actions qu’elle peut rejoindre, avec l’adresse, les horaires et comment y entrer.</p>
         <SearchForm commune={choice} keyword={state.q} onCommune={(c) => update({ commune: c?.code ?? null })} onKeyword={(q) => update({ q })} />
         {commune.error && <ErrorNotice message={`La commune ${state.commune} est inconnue : choisissez-la dans la liste.`} />}
+        {dropped.length > 0 && (
+          <p class="notice notice--warning" role="status" data-testid="dropped-barriers">
+            <Icon name="alert" />
+            <span>
+              {dropped.length > 1 ? 'Des freins du lien n’existent plus' : 'Un frein du lien n’existe plus'} : {dropped.join(', ')} — ignoré{dropped.length > 1 ? 's' : ''}.
+            </span>
+          </p>
+        )}
         {refs.data ? (
           <>
             <BarrierChips barriers={refs.data.barriers} selected={state.barriers} onToggle={toggleBarrier} counts={search.data?.barrierCounts ?? null} />
@@ -65,12 +85,12 @@ export function SearchPage({ query }: PageProps) {
       {!hasCriteria(state) ? (
         <Welcome />
       ) : search.error && !search.data ? (
-        <ErrorNotice title="La recherche n’a pas abouti" message={search.error.userMessage} onRetry={search.reload} />
+        <ErrorNotice title="La recherche n’a pas abouti" message={search.error.standaloneMessage} onRetry={search.reload} />
       ) : !search.data ? (
         <Loading label="Recherche des offres…" />
       ) : (
         <>
-          {search.error && <ErrorNotice title="La recherche n’a pas abouti : résultats précédents affichés" message={search.error.userMessage} onRetry={search.reload} />}
+          {search.error && <ErrorNotice title="La recherche n’a pas abouti : résultats précédents affichés" message={search.error.standaloneMessage} onRetry={search.reload} />}
           <ResultsPanel
             state={state}
             outcome={search.data}

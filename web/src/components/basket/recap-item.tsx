@@ -2,7 +2,8 @@
 import type { OfferDetail, Referentials } from '../../api/types.ts';
 import { OpeningHours } from '../offer/opening-hours.tsx';
 import { HowToGetIn } from '../offer/how-to-get-in.tsx';
-import { AddressBlock } from '../offer/address-block.tsx';
+import { AddressBlock, visitPoint } from '../offer/address-block.tsx';
+import { Directions } from './directions.tsx';
 import { upcomingSessions } from '../offer/places-block.tsx';
 import { DemoBadge, OverdueBadge } from '../ui/badges.tsx';
 import { Icon } from '../ui/icon.tsx';
@@ -13,6 +14,7 @@ export function RecapItem({ n, offer, refs, onRemove }: { n: number; offer: Offe
   const email = offer.email ?? offer.structure.email;
   const next = upcomingSessions(offer)[0];
   const id = `recap-${offer.id}`;
+  const point = visitPoint(offer);
   return (
     <section class="panel recap-item" aria-labelledby={id}>
       <h2 id={id}>
@@ -32,6 +34,7 @@ export function RecapItem({ n, offer, refs, onRemove }: { n: number; offer: Offe
         <dt>Adresse</dt>
         <dd>
           <AddressBlock offer={offer} />
+          {point && <Directions lat={point.lat} lon={point.lon} name={offer.name} />}
         </dd>
         <dt>Horaires</dt>
         <dd>

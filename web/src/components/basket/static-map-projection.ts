@@ -10,7 +10,8 @@ export interface Projection {
   project(point: LonLat): [number, number];
 }
 
-export function fitProjection(points: readonly LonLat[], width: number, padding: number): Projection | null {
+/** `minSpan` (degrees): a lone point (or a very small area) still gets a few kilometres around it. */
+export function fitProjection(points: readonly LonLat[], width: number, padding: number, minSpan = 0.05): Projection | null {
   if (!points.length) return null;
   let minLon = Infinity;
   let maxLon = -Infinity;
@@ -23,9 +24,8 @@ export function fitProjection(points: readonly LonLat[], width: number, padding:
     maxLat = Math.max(maxLat, lat);
   }
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  // A lone point (or a very small area) still gets a few kilometres around it.
-  const spanX = Math.max((maxLon - minLon) * k, 0.05);
-  const spanY = Math.max(maxLat - minLat, 0.05);
+  const spanX = Math.max((maxLon - minLon) * k, minSpan);
+  const spanY = Math.max(maxLat - minLat, minSpan);
   const scale = (width - 2 * padding) / spanX;
   const height = Math.round(spanY * scale + 2 * padding);
   const midLon = (minLon + maxLon) / 2;

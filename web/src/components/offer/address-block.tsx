@@ -20,6 +20,13 @@ export function placeOf(offer: OfferDetail): Place {
   return { lines, lon, lat };
 }
 
+/** The point a person goes to: the place of an on-site offer that has coordinates, else null. */
+export function visitPoint(offer: OfferDetail): { lon: number; lat: number } | null {
+  const { lon, lat } = placeOf(offer);
+  const onSite = (offer.modes_accueil?.length ? offer.modes_accueil : ['en-presentiel']).includes('en-presentiel');
+  return onSite && lon != null && lat != null ? { lon, lat } : null;
+}
+
 export function AddressBlock({ offer }: { offer: OfferDetail }) {
   const place = placeOf(offer);
   const modes = offer.modes_accueil ?? [];

@@ -12,6 +12,7 @@ import { ResultCard } from './result-card.tsx';
 import { ResultsMapView } from './results-map-view.tsx';
 import { Pagination } from './pagination.tsx';
 import { UnmetNotice } from './unmet-notice.tsx';
+import { de } from '../../lib/french.ts';
 
 interface Props {
   state: SearchState;
@@ -68,7 +69,7 @@ export function ResultsPanel(p: Props) {
       <div class="results__list">
         <h2 id="titre-resultats" class="results__summary" aria-live="polite">
           {results.total === 0 ? 'Aucune offre' : plural(results.total, 'offre')}
-          {place && ` à moins de ${state.radius} km de ${place}`}
+          {place && ` à moins de ${state.radius} km ${de(place)}`}
           {place && results.total > 0 && <span class="results__sub"> (ou à distance)</span>}
         </h2>
         {results.degraded && <p class="hint">Recherche en mode dégradé : le classement peut différer légèrement.</p>}

@@ -5,6 +5,7 @@
  */
 import { joinFrench } from '../../format.ts';
 import { Icon } from '../ui/icon.tsx';
+import { de } from '../../lib/french.ts';
 
 interface Props {
   /** Labels of the selected barriers with no offer here. */
@@ -21,7 +22,7 @@ interface Props {
 }
 
 export function UnmetNotice(p: Props) {
-  const where = p.place ? `${p.radius ? ` à moins de ${p.radius} km` : ''} de ${p.place}` : '';
+  const where = p.place ? `${p.radius ? ` à moins de ${p.radius} km` : ''} ${de(p.place)}` : '';
   const quoted = p.unmetLabels.map((l) => `« ${l} »`);
   let title: string;
   if (p.unmetLabels.length) title = `Aucune offre ne répond ${quoted.length > 1 ? 'aux besoins' : 'au besoin'} ${joinFrench(quoted)}${where}.`;

@@ -26,7 +26,20 @@ function FieldLink({ path, children }: { path: string | null; children: string }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function CompletenessMeter({ completeness, advice, problems, checking }: { completeness: number | null; advice: CompletenessAdvice[]; problems: FieldProblem[]; checking: boolean }) {
+export function CompletenessMeter({
+  completeness,
+  advice,
+  problems,
+  checking,
+  invalid = [],
+}: {
+  completeness: number | null;
+  advice: CompletenessAdvice[];
+  problems: FieldProblem[];
+  checking: boolean;
+  /** Fields the live check refused: left out of the figure, listed first. */
+  invalid?: FieldProblem[];
+}) {
   return (
     <section class="completeness panel" aria-labelledby="completude" aria-busy={checking}>
       <h2 id="completude">Complétude</h2>
@@ -39,6 +52,18 @@ export function CompletenessMeter({ completeness, advice, problems, checking }: 
             <strong>{percent(completeness)}</strong>
           </p>
           <p class="hint">Score de qualité data·inclusion : une fiche complète est mieux classée et plus facile à orienter.</p>
+        </>
+      )}
+      {invalid.length > 0 && (
+        <>
+          <h3>À corriger (non compté)</h3>
+          <ul class="completeness__list" data-testid="invalid-fields">
+            {invalid.map((p) => (
+              <li>
+                <FieldLink path={p.path}>{capitalize(p.message)}</FieldLink>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {problems.length > 0 && (
@@ -65,7 +90,7 @@ export function CompletenessMeter({ completeness, advice, problems, checking }: 
           </ul>
         </>
       )}
-      {completeness != null && !problems.length && <p class="completeness__ready">La fiche a tout ce qu’il faut pour être publiée.</p>}
+      {completeness != null && !problems.length && !invalid.length && <p class="completeness__ready">La fiche a tout ce qu’il faut pour être publiée.</p>}
     </section>
   );
 }

@@ -20,26 +20,31 @@ interface Props {
 
 const newRow = (): HoursRow => ({ days: ['Mo', 'Tu', 'We', 'Th', 'Fr'], ranges: [{ from: '09:00', to: '12:00' }] });
 
-/** The API's French reading of the value, a little after the last change. */
-function HoursPreview({ value, departement }: { value: string; departement: string | null }) {
+/** The API's French reading of the value, a little after the last change (null data: no value). */
+function useHoursReading(value: string, departement: string | null) {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     const timer = window.setTimeout(() => setSettled(value), 350);
     return () => window.clearTimeout(timer);
   }, [value]);
-  const reading = useAsync((signal) => (settled.trim() ? readOpeningHours(settled, departement, signal) : Promise.resolve(null)), [settled, departement]);
-  if (!value.trim()) return <p class="hours-preview hint">Aucun horaire : la fiche dira « Horaires non communiqués : appelez avant de vous déplacer ».</p>;
-  if (reading.error) return <p class="hours-preview field__error">{reading.error.errors[0]?.message ?? reading.error.userMessage}</p>;
-  return (
-    <p class="hours-preview" aria-live="polite">
-      <span class="hint-inline">Ce que liront les professionnels : </span>
-      {reading.data?.text ?? '…'}
-    </p>
-  );
+  return useAsync((signal) => (settled.trim() ? readOpeningHours(settled, departement, signal) : Promise.resolve(null)), [settled, departement]);
+}
+
+/**
+ * « Horaires invalides : <what the parser found> », from the API's message (which also restates the
+ * expected format, already given as the hint of the expert field).
+ */
+export function invalidHoursText(message: string): string {
+  const detail = /^horaires illisibles \(.*?»\) : (.+)$/is.exec(message)?.[1] ?? message;
+  return `Horaires invalides : ${detail}`;
 }
 
 export function HoursEditor({ id, value, onChange, departement, error }: Props) {
   const auto = useId();
+  const reading = useHoursReading(value, departement);
+  const readingProblem = value.trim() && reading.error ? (reading.error.errors[0]?.message ?? reading.error.userMessage) : null;
+  // One message, whether the form's check or the reading found it first.
+  const problem = error ?? readingProblem;
   const [rows, setRows] = useState<HoursRow[] | null>(() => rowsFromOsm(value));
   // A value changed from outside (saved and normalised, typed in the raw field) is shown again in rows.
   useEffect(() => {
@@ -62,13 +67,13 @@ export function HoursEditor({ id, value, onChange, departement, error }: Props) 
   };
 
   return (
-    <div class={`hours-editor field${error ? ' field--error' : ''}`}>
+    <div class={`hours-editor field${problem ? ' field--error' : ''}`}>
       <p class="field__label" id={`${id}-titre`}>
         Horaires d’ouverture
       </p>
-      {error && (
-        <p class="field__error" id={`${id}-erreur`}>
-          {error}
+      {problem && (
+        <p class="field__error" id={`${id}-erreur`} data-testid="hours-error">
+          {invalidHoursText(problem)}
         </p>
       )}
       {rows ? (
@@ -113,12 +118,25 @@ export function HoursEditor({ id, value, onChange, departement, error }: Props) 
             Ajouter un créneau
           </button>
         </>
+      ) : problem ? (
+        <p class="hint" id={id} tabIndex={-1}>
+          Corrigez les horaires dans la saisie experte ci-dessous, ou videz-la pour revenir à l’éditeur par jours.
+        </p>
       ) : (
         <p class="notice notice--info" id={id} tabIndex={-1}>
           Ces horaires utilisent des règles que l’éditeur par jours ne sait pas afficher (jours fériés, périodes…) : modifiez-les dans la saisie experte ci-dessous.
         </p>
       )}
-      <HoursPreview value={value} departement={departement} />
+      {!value.trim() ? (
+        <p class="hours-preview hint">Aucun horaire : la fiche dira « Horaires non communiqués : appelez avant de vous déplacer ».</p>
+      ) : (
+        !problem && (
+          <p class="hours-preview" aria-live="polite">
+            <span class="hint-inline">Ce que liront les professionnels : </span>
+            {reading.data?.text ?? '…'}
+          </p>
+        )
+      )}
       <details class="hours-raw" open={!rows}>
         <summary>Saisie experte (syntaxe OpenStreetMap)</summary>
         <TextField

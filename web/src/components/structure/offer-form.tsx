@@ -15,6 +15,7 @@ import { offerBody, valuesOfOffer, type OfferValues } from '../../structure/offe
 import { errorAt, fieldId, summaryEntries, type FieldErrors } from '../../structure/field-errors.ts';
 import { useLiveCheck } from '../../structure/use-live-check.ts';
 import { useSubmit } from '../forms/use-submit.ts';
+import { useStickyBarPadding } from '../forms/use-sticky-bar-padding.ts';
 import { TextField } from '../forms/text-field.tsx';
 import { SelectField } from '../forms/select-field.tsx';
 import { ChoiceList } from '../forms/choice-list.tsx';
@@ -86,6 +87,7 @@ export function OfferForm({ structure, offer, onSaved, outsideErrors = {}, onEdi
   const [showSubmitErrors, setShowSubmitErrors] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = useSubmit();
+  const stickyBar = useStickyBarPadding<HTMLDivElement>();
   const commune = useCommune(values.commune?.code ?? null);
 
   const body = offerBody(values, { pinPlaced });
@@ -265,7 +267,7 @@ export function OfferForm({ structure, offer, onSaved, outsideErrors = {}, onEdi
           />
         </section>
 
-        <div class="form-actions form-actions--sticky">
+        <div class="form-actions form-actions--sticky" ref={stickyBar}>
           <button type="submit" class="button" disabled={submit.submitting}>
             {submit.submitting ? 'Enregistrement…' : offer ? 'Enregistrer les modifications' : 'Enregistrer le brouillon'}
           </button>
@@ -285,6 +287,7 @@ export function OfferForm({ structure, offer, onSaved, outsideErrors = {}, onEdi
           advice={assessment?.completeness_advice ?? []}
           problems={assessment?.publication_problems ?? []}
           checking={live.checking}
+          invalid={Object.entries(aliased(live.errors)).map(([path, message]) => ({ path, message }))}
         />
         {live.problem && <ErrorNotice title={live.problem.title} message={live.problem.userMessage} />}
         {aside}

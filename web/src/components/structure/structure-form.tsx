@@ -12,6 +12,7 @@ import { structureBody, valuesOfStructure, type StructureValues } from '../../st
 import { errorAt, fieldId, summaryEntries } from '../../structure/field-errors.ts';
 import { useLiveCheck } from '../../structure/use-live-check.ts';
 import { useSubmit } from '../forms/use-submit.ts';
+import { useStickyBarPadding } from '../forms/use-sticky-bar-padding.ts';
 import { TextField } from '../forms/text-field.tsx';
 import { SelectField } from '../forms/select-field.tsx';
 import { ChoiceList } from '../forms/choice-list.tsx';
@@ -44,6 +45,7 @@ export function StructureForm({ structure, initial = null, onSaved, submitLabel 
   const [showSubmitErrors, setShowSubmitErrors] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = useSubmit();
+  const stickyBar = useStickyBarPadding<HTMLDivElement>();
   const commune = useCommune(values.commune?.code ?? null);
 
   const body = structureBody(values, { pinPlaced });
@@ -142,7 +144,7 @@ export function StructureForm({ structure, initial = null, onSaved, submitLabel 
         <HoursEditor id={fieldId('opening_hours')} value={values.opening_hours} onChange={(v) => set('opening_hours', v)} departement={departement} error={err('opening_hours')} />
       </section>
       {structure && live.result?.notice && <p class="notice notice--warning">{live.result.notice}</p>}
-      <div class="form-actions form-actions--sticky">
+      <div class="form-actions form-actions--sticky" ref={stickyBar}>
         <button type="submit" class="button" disabled={submit.submitting}>
           {submit.submitting ? 'Enregistrement…' : submitLabel}
         </button>

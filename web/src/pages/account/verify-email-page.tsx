@@ -20,7 +20,8 @@ export function VerifyEmailPage({ query }: PageProps) {
     if (!token || sent.current) return;
     sent.current = true;
     verifyEmail(token).then(
-      (r) => setState({ kind: 'done', message: r.message }),
+      // The API says « Adresse confirmée : … », which the notice's title already says.
+      () => setState({ kind: 'done', message: 'Votre compte est prêt : connectez-vous avec cette adresse et votre mot de passe.' }),
       (e: unknown) => setState({ kind: 'failed', message: e instanceof ApiError ? e.userMessage : 'La confirmation a échoué. Réessayez.' }),
     );
   }, [token]);

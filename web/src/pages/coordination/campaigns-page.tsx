@@ -13,6 +13,7 @@ import { useTitle } from '../../components/ui/use-title.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import '../../styles/orientations.css';
+import { de } from '../../lib/french.ts';
 
 const monthText = (month: string) => new Date(`${month}-15T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 
@@ -76,7 +77,7 @@ export function CampaignsPage({ query }: PageProps) {
       {!p && !progress.error && <Loading label="Chargement de la campagne…" />}
       {p && (
         <>
-          <h2>Campagne de {monthText(p.month)}</h2>
+          <h2>Campagne {de(monthText(p.month))}</h2>
           {p.totals.structures === 0 ? (
             <p>Aucun courriel envoyé ce mois-ci : aucune structure n’avait d’offre en retard, ou la campagne n’est pas encore partie.</p>
           ) : (

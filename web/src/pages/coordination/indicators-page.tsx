@@ -10,6 +10,7 @@ import { getIndicators } from '../../api/space-endpoints.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { useReferentials } from '../../state/referentials.ts';
 import type { CsvRow } from '../../coordination/csv.ts';
+import { plural } from '../../format.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
@@ -64,11 +65,19 @@ function Figures({ data, refs }: { data: DepartementIndicators; refs: Referentia
   const file = (what: string) => `indicateurs-${what}-${code}.csv`;
   const categoryLabel = (key: string) => refs?.categories.find((c) => c.value === key)?.label ?? key;
   const barrierLabel = (key: string) => refs?.barriers.find((b) => b.key === key)?.label ?? key;
+  // Published offers of structures not validated yet: counted by status, not visible.
+  const waiting = Math.max(0, data.by_status.published - data.published);
   return (
     <>
       <ul class="stat-cards" aria-label="Chiffres clés">
         <li class="stat-card">
           <strong>{data.published}</strong> offres publiées et visibles
+          {waiting > 0 && (
+            <span class="stat-card__note" data-testid="published-not-visible">
+              {' '}
+              (et {plural(waiting, 'offre publiée')} d’une structure pas encore validée, donc invisible{waiting > 1 ? 's' : ''} pour l’instant)
+            </span>
+          )}
         </li>
         <li class="stat-card">
           <strong>{percent(data.freshness.share_overdue)}</strong> à confirmer ({data.freshness.overdue} en retard de mise à jour)
@@ -83,7 +92,7 @@ function Figures({ data, refs }: { data: DepartementIndicators; refs: Referentia
       <CountTable
         id="par-statut"
         title="Offres par statut"
-        hint="Toutes les offres des structures du département (hors structures archivées ou refusées)."
+        hint={`Toutes les offres des structures du département (hors structures archivées ou refusées)${waiting > 0 ? ` : « Publiée » compte aussi ${plural(waiting, 'offre')} d’une structure en attente de validation, que la recherche ne montre pas encore` : ''}.`}
         head={['Statut', 'Offres']}
         rows={Object.entries(data.by_status).map(([status, n]) => [OFFER_STATUS_LABELS[status] ?? status, n])}
         filename={file('statuts')}

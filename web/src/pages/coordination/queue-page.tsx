@@ -20,6 +20,7 @@ import { ReasonForm } from '../../components/spaces/reason-form.tsx';
 import { useSubmit } from '../../components/forms/use-submit.ts';
 import { CoordinationFrame } from '../../components/coordination/coordination-frame.tsx';
 import '../../styles/spaces.css';
+import { de } from '../../lib/french.ts';
 
 const CHANGE_LABELS: Readonly<Record<string, string>> = { create: 'créée', update: 'modifiée', publish: 'publiée' };
 
@@ -107,7 +108,7 @@ function Claim({ r, onDone }: { r: JoinRequest; onDone: (message: string) => voi
         }}
         onNo={async (reason) => {
           await refuseJoinRequest(r.id, reason);
-          onDone(`Demande de ${r.requester.name} refusée.`);
+          onDone(`Demande ${de(r.requester.name, { person: true })} refusée.`);
         }}
       />
     </li>

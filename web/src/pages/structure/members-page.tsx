@@ -24,6 +24,7 @@ import { ReasonForm } from '../../components/spaces/reason-form.tsx';
 import { WithStructure } from './structure-loader.tsx';
 import { TableWrap } from '../../components/spaces/table-wrap.tsx';
 import '../../styles/spaces.css';
+import { de } from '../../lib/french.ts';
 
 const ROLES = [
   { value: 'member', label: 'Membre (gère les offres)' },
@@ -44,7 +45,7 @@ function MemberRow({ member, structure, me, manager, onChange }: { member: Membe
       <td>
         {manager ? (
           <select
-            aria-label={`Rôle de ${member.name}`}
+            aria-label={`Rôle ${de(member.name, { person: true })}`}
             value={member.role}
             disabled={submit.submitting}
             onChange={async (e) => {
@@ -105,7 +106,7 @@ function JoinRequestItem({ request, onAnswered }: { request: JoinRequest; onAnsw
           onCancel={() => setRefusing(false)}
           onSubmit={async (reason) => {
             await refuseJoinRequest(request.id, reason);
-            onAnswered(`Demande de ${request.requester.name} refusée : elle en est informée par courriel.`);
+            onAnswered(`Demande ${de(request.requester.name, { person: true })} refusée : elle en est informée par courriel.`);
           }}
         />
       ) : (
@@ -180,7 +181,7 @@ function PendingInvitationItem({ invitation: i, structure, onRevoked }: { invita
         onClick={() =>
           submit.run(async () => {
             await revokeInvitation(structure.id, i.email);
-            onRevoked(`Invitation de ${i.email} retirée : son lien ne fonctionne plus.`);
+            onRevoked(`Invitation ${de(i.email, { person: true })} retirée : son lien ne fonctionne plus.`);
           })
         }
       >
