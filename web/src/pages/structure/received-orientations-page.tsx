@@ -28,7 +28,7 @@ function Inbox({ structureId, status }: { structureId: string; status: Orientati
       <p aria-live="polite">{total === 0 ? 'Aucune orientation reçue.' : `${plural(total, 'orientation')}${total > items.length ? ` (les ${items.length} plus récentes)` : ''}.`}</p>
       {items.length > 0 && (
         <TableWrap label="Orientations reçues">
-          <table class="space-table received-orientations">
+          <table class="data-table received-orientations">
             <thead>
               <tr>
                 <th scope="col">Personne</th>
