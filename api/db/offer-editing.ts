@@ -25,6 +25,12 @@ export interface EditContext {
   /** Null for the system or an import. */
   actorUserId: string | null;
   now: Date;
+  /**
+   * The edit is made by one of the structure's people: an offer its structure just edited is up to
+   * date, so the edit also confirms it (confirmed_at), as « rien n'a changé » would. A coordinator's
+   * correction says nothing of the rest of the offer and leaves it alone.
+   */
+  byStructure?: boolean;
 }
 
 const NOT_FOUND = editFailure('not_found', 'Introuvable', 'Aucune offre ne porte cet identifiant.');
@@ -136,7 +142,7 @@ export function editOffer(db: Kysely<Database>, offerId: string, patch: OfferPat
     if (!prepared.ok) return prepared;
     const { before, next, changed } = prepared.value;
     if (!changed) return { ok: true, value: before };
-    await upsertOfferBySource(trx, next, ctx.now);
+    await upsertOfferBySource(trx, ctx.byStructure ? { ...next, confirmed_at: ctx.now.toISOString() } : next, ctx.now);
     const after = (await getOffer(trx, offerId))!;
     await recordChange(trx, { entity: 'offer', entityId: offerId, structureId: before.structure_id, actorUserId: ctx.actorUserId, action: 'update', before, after, at: ctx.now });
     return { ok: true, value: after };

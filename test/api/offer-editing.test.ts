@@ -165,6 +165,18 @@ describe('a structure as a whole', () => {
   });
 });
 
+describe('freshness of an edited offer', () => {
+  it('an edit by the structure confirms the offer (no longer overdue); a coordinator’s correction does not', async () => {
+    const old = '2025-01-10T09:00:00.000Z';
+    const id = await upsertOfferBySource(t.db, anOffer(structureId, { source_id: `o-${++seq}`, confirmed_at: old, updated_on: '2025-01-10' }), t.now);
+    const coordinator = await createUser(t, { coordinatorOf: ['47'] });
+    const corrected = await json(coordinator.request(`/api/offers/${id}`, { method: 'PATCH', json: { name: 'Atelier corrigé par la coordination' } }));
+    expect(corrected).toMatchObject({ status: 200, body: { confirmed_at: old, overdue: true } });
+    const edited = await json(member.request(`/api/offers/${id}`, { method: 'PATCH', json: { name: 'Atelier mis à jour par la structure' } }));
+    expect(edited).toMatchObject({ status: 200, body: { confirmed_at: t.now.toISOString(), overdue: false } });
+  });
+});
+
 describe('eligibility zone codes', () => {
   const count = async () => Number((await t.db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -186,7 +198,10 @@ describe('eligibility zone codes', () => {
     expect(ok.status).toBe(201);
     const patched = await json(member.request(`/api/offers/${ok.body.id}`, { method: 'PATCH', json: { zone: ['47', '47999'] } }));
     expect(patched).toMatchObject({ status: 400, body: { errors: [{ path: 'zone.1', message: 'commune inconnue : 47999' }] } });
-    expect((await json(member.request(`/api/offers/${ok.body.id}`))).body.zone).toEqual(['47157', epci, '47', '2a', 'france']);
+    // Corsican codes are kept in their COG form (capitals), the form a person's commune is matched with.
+    expect((await json(member.request(`/api/offers/${ok.body.id}`))).body.zone).toEqual(['47157', epci, '47', '2A', 'france']);
+    const corsica = await json(member.request(`/api/offers/${ok.body.id}`, { method: 'PATCH', json: { zone: ['2a004', '2b'] } }));
+    expect(corsica).toMatchObject({ status: 200, body: { zone: ['2A004', '2B'] } });
   });
 });
 

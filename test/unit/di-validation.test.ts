@@ -63,6 +63,12 @@ describe('data·inclusion v1 validation — valid vectors', () => {
     expect(result.structures[0]!.reseaux_porteurs).toBeNull();
   });
 
+  it('reads Corsican zone codes in their COG form (capitals), so they match the communes', () => {
+    const result = validateDataInclusionFile({ structures: [structure()], services: [service({ zone_eligibilite: ['2a004', '2b', 'france', '47'] })] }, now);
+    expect(result.errors).toEqual([]);
+    expect(result.services[0]!.zone_eligibilite).toEqual(['2A004', '2B', 'france', '47']);
+  });
+
   it('accepts the boundary values', () => {
     const ok = [
       service({ date_maj: '2000-01-01' }),

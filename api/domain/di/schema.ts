@@ -76,11 +76,18 @@ const codePostal = z.string().regex(/^\d{5}$/, { error: (issue) => `code postal 
 // Upstream pattern `^\w{5}$` (COG codes such as 47001 or 2A004), kept loose for parity with d·i.
 const codeInsee = z.string().regex(/^\w{5}$/, { error: (issue) => `code INSEE invalide ${quoted(issue.input)} : 5 caractères attendus` });
 
-/** One zone_eligibilite item: commune (5), département (2–3), EPCI SIREN (9 digits), pays (99xxx) or "france". */
-const zoneCode = z.string().refine((code) => zoneCodeKind(code) !== null, {
-  error: (issue) =>
-    `code de zone invalide ${quoted(issue.input)} : code commune (5 caractères), département (2 ou 3), EPCI (SIREN à 9 chiffres), pays (99xxx) ou « france » attendu`,
-});
+/**
+ * One zone_eligibilite item: commune (5), département (2–3), EPCI SIREN (9 digits), pays (99xxx) or
+ * "france". Read in its COG form: Corsican codes in capitals ("2a004" is 2A004), or it would never
+ * equal the codes of the person's commune.
+ */
+const zoneCode = z
+  .string()
+  .refine((code) => zoneCodeKind(code) !== null, {
+    error: (issue) =>
+      `code de zone invalide ${quoted(issue.input)} : code commune (5 caractères), département (2 ou 3), EPCI (SIREN à 9 chiffres), pays (99xxx) ou « france » attendu`,
+  })
+  .transform((code) => (code === 'france' ? code : code.toUpperCase()));
 
 const publics = uniqueList(publicSchema, 1).refine((values) => !values.includes('tous-publics') || values.length === 1, {
   message: '« tous-publics » ne peut pas être utilisé avec d’autres publics',
