@@ -71,7 +71,7 @@ export const siret = z
   .pipe(diFieldRules.siret)
   .refine(isValidSiret, { message: 'SIRET invalide : la clé de contrôle ne correspond pas (vérifiez les 14 chiffres)' });
 
-export const isoDate = z.iso.date({ message: 'date invalide : format AAAA-MM-JJ attendu' });
+export const isoDate = z.iso.date({ error: (issue) => (issue.input === undefined ? 'date obligatoire (AAAA-MM-JJ)' : 'date invalide : format AAAA-MM-JJ attendu') });
 
 /** Every field absent → null (creation bodies). */
 export function withNullDefaults<S extends Record<string, z.ZodType>>(shape: S) {

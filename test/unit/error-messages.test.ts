@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { isoDate } from '../../api/domain/input-fields.ts';
 import { parseInput } from '../../api/domain/field-problem.ts';
 import { paginationSchema, parseOr400 } from '../../api/http/validate.ts';
 import { HttpProblem } from '../../api/http/problem.ts';
@@ -64,6 +65,12 @@ describe('generic French messages', () => {
       code: 'format invalide : doit correspondre au motif /^\\d{5}$/',
       '(racine)': 'champ inconnu : extra',
     });
+  });
+
+  it('a missing date says it is required, a malformed one says the format', () => {
+    const schema = z.strictObject({ until: isoDate });
+    expect(queryProblems(schema, {})).toEqual({ until: 'date obligatoire (AAAA-MM-JJ)' });
+    expect(queryProblems(schema, { until: '31/12/2026' })).toEqual({ until: 'date invalide : format AAAA-MM-JJ attendu' });
   });
 
   it('a field’s own message wins over every generic one', () => {
