@@ -113,7 +113,7 @@ export function beneficiaryInformedMail(to: string, n: { firstName: string; pres
     items: n.items.map((i): MailItem => ({ title: i.offerName, lines: itemLines(i), links: [] })),
     footer: [
       'La structure vous contactera, ou passera par la personne qui vous accompagne, selon ce que vous avez choisi ensemble.',
-      `Seules les informations utiles à cette demande ont été transmises, avec votre accord. Elles seront effacées ${n.retentionDays} jours après la réponse. Pour toute question, adressez-vous à ${n.prescriberName}.`,
+      `Seules les informations utiles à cette demande ont été transmises, avec votre accord. Elles seront effacées ${n.retentionDays} jours après la clôture de la demande (réponse de chaque structure, ou expiration). Pour toute question, adressez-vous à ${n.prescriberName}.`,
     ],
   });
 }

@@ -12,6 +12,7 @@
  * Every response carrying an orientation's personal data records a `read` event (who, when).
  * There is no list of orientations for anyone else: a link opens one orientation, never a list.
  */
+import { isReservedAddress } from '../mail/reserved-domains.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ServiceDeps } from '../app.ts';
@@ -303,6 +304,9 @@ export function orientationsRoutes(deps: ServiceDeps) {
     }
     const contacts = await answerContacts(deps, o);
     if (!contacts.length) throw new HttpProblem(409, 'Aucune adresse', 'La structure n’a pas d’adresse de contact : appelez-la directement.');
+    if (contacts.every(isReservedAddress)) {
+      throw new HttpProblem(409, 'Adresse sans messagerie', 'L’adresse de la structure ne peut pas recevoir de courriel (adresse de démonstration ou réservée) : appelez-la directement.');
+    }
     await inTransaction(deps.db, async (trx) => {
       await markLinkSent(trx, o.id, 'resent', { kind: 'prescriber', userId: user.userId }, now);
       await noticeOrientationToStructure({ ...deps, db: trx }, o, contacts);

@@ -155,6 +155,10 @@ describe('reserved (fictitious) domains', () => {
     expect(c.sink.messages.filter((m) => m.to.some((to) => to.endsWith('.example')))).toEqual([]);
     expect((await structureMails(c, id)).map((m) => [m.recipient, m.status, m.attempts])).toEqual([['velo@atelier-demo.example', 'undeliverable', 0]]);
     expect((await detail(c, id)).notice).toMatchObject({ status: 'failed' });
+    // Sending it again would fail the same way: the professional is told to call instead.
+    const resend = await c.as(c.users.referent, `/api/orientations/${id}/resend`, { method: 'POST' });
+    expect(resend.status).toBe(409);
+    expect(((await resend.json()) as Json).detail).toContain('appelez-la directement');
   });
 
   it('digests to fictitious addresses stay in the outbox, never sent', async () => {

@@ -116,7 +116,7 @@ describe('sending an orientation', () => {
     const toPerson = await c.sink.waitFor((m) => m.to.includes(BENEFICIARY));
     expect(toPerson.subject).toContain('Une orientation a été faite pour vous');
     expect(toPerson.text).toContain('Atelier vélo solidaire');
-    expect(toPerson.text).toContain('effacées 180 jours après la réponse');
+    expect(toPerson.text).toContain('effacées 180 jours après la clôture de la demande');
     expect(toPerson.text).not.toContain('entretien d’embauche');
   });
 

@@ -65,4 +65,13 @@ describe('npm run cli -- maintenance', () => {
     expect(out.join('\n')).toContain('lettres de fraîcheur mises en file : 0');
     expect(await t.db.selectFrom('mail_outbox').selectAll().execute()).toHaveLength(2);
   });
+
+  it('queues the mails of a run at a later date as due now: the running server sends them at once', async () => {
+    const before = new Date().toISOString();
+    expect(await maintenance(['--now', '2099-03-01T08:00:00Z'], ctx())).toBe(0);
+    expect(out.join('\n')).toContain('lettres de fraîcheur mises en file : 1');
+    const pending = await t.db.selectFrom('mail_outbox').select(['created_at', 'next_attempt_at']).where('status', '=', 'pending').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(pending.created_at).toBe('2099-03-01T08:00:00.000Z');
+    expect(pending.next_attempt_at! >= before && pending.next_attempt_at! <= new Date().toISOString()).toBe(true);
+  });
 });

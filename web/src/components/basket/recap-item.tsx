@@ -13,6 +13,8 @@ export function RecapItem({ n, offer, refs, onRemove }: { n: number; offer: Offe
   const phone = offer.phone ?? offer.structure.phone;
   const email = offer.email ?? offer.structure.email;
   const next = upcomingSessions(offer)[0];
+  // A session already started that still takes people (entrées possibles) is not « prochaine ».
+  const ongoing = next ? next.starts_on < new Date().toISOString().slice(0, 10) : false;
   const id = `recap-${offer.id}`;
   const point = visitPoint(offer);
   return (
@@ -64,10 +66,10 @@ export function RecapItem({ n, offer, refs, onRemove }: { n: number; offer: Offe
         </dd>
         {next && (
           <>
-            <dt>Prochaine session</dt>
+            <dt>{ongoing ? 'Session en cours' : 'Prochaine session'}</dt>
             <dd>
               {next.label ? `${next.label}, ` : ''}
-              {dateText(next.starts_on)}
+              {ongoing ? `commencée le ${dateText(next.starts_on)}${next.ends_on ? `, jusqu’au ${dateText(next.ends_on)}` : ''}` : dateText(next.starts_on)}
             </dd>
           </>
         )}
