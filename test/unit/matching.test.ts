@@ -267,6 +267,12 @@ describe('reasons in French', () => {
     expect(item!.distanceKm).toBeCloseTo(8, 0);
   });
 
+  it('says when an offer was not confirmed within its update frequency (« à vérifier »)', () => {
+    const c = candidate({ id: 'ancienne', thematiques: ['famille--garde-denfants'], publics: ['jeunes'], lat: kmNorth(3), confirmed_at: daysAgo(200), update_frequency_months: 6 });
+    const [item] = rankForNeed([c], needs[0]!, ctx);
+    expect(item!.reasons.find((r) => r.startsWith('mis à jour'))).toMatch(/^mis à jour il y a \d+ mois \(à vérifier\)$/);
+  });
+
   it('says « sur place », « à distance », « itinérant : passe à … » and « complet »', () => {
     const reasons = (over: Partial<MatchCandidate>) =>
       rankForNeed([candidate({ id: 'x', thematiques: ['famille--garde-denfants'], ...over })], needs[0]!, ctx)[0]!.reasons;

@@ -2,6 +2,7 @@
  * Why an offer was chosen, as short French phrases an agent can read aloud:
  * « Garde d’enfants · à 8 km · 3 places · mis à jour il y a 2 mois · public : jeunes ».
  */
+import { isSummaryOverdue } from './summary.ts';
 import { labelOf, type BarrierKey } from '../referentials/index.ts';
 import { isCandidateFull, type Access, type MatchCandidate } from './candidate.ts';
 import { answers, type Need } from './needs.ts';
@@ -46,7 +47,8 @@ export function reasonsFor(c: MatchCandidate, ctx: ReasonContext): string[] {
   if (ctx.access) reasons.push(accessReason(ctx.access));
   const places = placesReason(c);
   if (places) reasons.push(places);
-  reasons.push(`mis à jour ${frenchRelativeTime(new Date(c.confirmed_at), ctx.now)}`);
+  // Not confirmed within its update frequency: said, so the professional calls before sending someone.
+  reasons.push(`mis à jour ${frenchRelativeTime(new Date(c.confirmed_at), ctx.now)}${isSummaryOverdue(c, ctx.now) ? ' (à vérifier)' : ''}`);
   const publics = ctx.publics?.length ? c.publics.filter((p) => p !== 'tous-publics' && ctx.publics!.includes(p)) : [];
   if (publics.length) reasons.push(`public : ${publics.map((p) => lowerFirst(labelOf('publics', p) ?? p)).join(', ')}`);
   return reasons;
