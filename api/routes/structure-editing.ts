@@ -88,7 +88,7 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     const { next, changed } = editedOrProblem(await prepareStructureEdit(deps.db, before.id, patch, editContext(deps, actor)));
     const mayValidateIn: MayValidateIn = (departement) => can(actor, 'structure:moderate', { departement });
     const revalidation = changed && needsRevalidation(before, next, mayValidateIn);
-    if (isDryRun(c)) return c.json({ dry_run: true, structure: { ...next, id: before.id, ...(revalidation ? { status: "pending" as const } : {}) }, changed, ...(revalidation ? { notice: BACK_TO_PENDING_NOTICE } : {}) });
+    if (isDryRun(c)) return c.json({ dry_run: true, structure: { ...next, id: before.id, ...(revalidation ? { status: 'pending' as const } : {}) }, changed, ...(revalidation ? { notice: BACK_TO_PENDING_NOTICE } : {}) });
     if (patch.siret && patch.siret !== before.siret) {
       const problems = await siretProblems(deps, patch.siret);
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);

@@ -60,7 +60,7 @@ describe('moving a validated structure to another département', () => {
 
     // The dry run says it before anything is written.
     const dry = await json(s.admin.request(`/api/structures/${s.id}?dry_run=1`, { method: 'PATCH', json: MONT_DE_MARSAN }));
-    expect(dry.body).toMatchObject({ dry_run: true, changed: true, notice: expect.stringContaining('attend de nouveau la validation') });
+    expect(dry.body).toMatchObject({ dry_run: true, changed: true, structure: { status: 'pending' }, notice: expect.stringContaining('attend de nouveau la validation') });
 
     const moved = await json(s.admin.request(`/api/structures/${s.id}`, { method: 'PATCH', json: MONT_DE_MARSAN }));
     expect(moved.status).toBe(200);
