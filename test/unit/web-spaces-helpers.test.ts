@@ -5,6 +5,9 @@ import { toCsv } from '../../web/src/coordination/csv.ts';
 import { mapRows, mapRowsCsv, territoryBarrierCsv, unmetNeedsCsv } from '../../web/src/coordination/coverage-tables.ts';
 import type { Coverage } from '../../web/src/api/space-types.ts';
 import { fieldLabel, valueText } from '../../web/src/structure/field-labels.ts';
+import { label } from '../../web/src/state/referentials.ts';
+import type { Referentials } from '../../web/src/api/types.ts';
+import { referentialsPayload } from '../../api/domain/referentials/index.ts';
 
 describe('opening hours rows ⇄ OSM syntax', () => {
   it('writes consecutive days as a range, from three days on', () => {
@@ -108,5 +111,15 @@ describe('the history of changes in French', () => {
     // Only the role field reads « admin » as a role: a name stays as written.
     expect(valueText('admin', 'member')).toBe('admin');
     expect(valueText('validated', 'status')).toBe('validée');
+  });
+
+  it('reads referential codes by their labels, instants as French dates, and names the source fields', () => {
+    const refs = referentialsPayload() as unknown as Referentials;
+    expect(valueText(['numerique--acceder-a-des-services-en-ligne'], 'thematiques', refs)).not.toContain('--');
+    expect(valueText(['tous-publics'], 'publics', refs)).toBe(label(refs, 'publics', 'tous-publics'));
+    expect(label(refs, 'publics', 'tous-publics')).not.toBe('tous-publics');
+    expect(valueText(['a-distance', 'en-presentiel'], 'modes_accueil', refs)).toBe(['a-distance', 'en-presentiel'].map((v) => label(refs, 'modes_accueil', v)).join(', '));
+    expect(valueText('2026-11-29T17:49:51.707Z', 'confirmed_at')).toBe('29 novembre 2026 à 18:49');
+    expect([fieldLabel('structure_id'), fieldLabel('source'), fieldLabel('source_id')]).toEqual(['Structure', 'Source des données', 'Identifiant chez la source']);
   });
 });

@@ -1,4 +1,7 @@
 /** French names of the offer and structure fields (and of a structure's people), and readable values, for the history of changes. */
+import type { Referentials } from '../api/types.ts';
+import { label } from '../state/referentials.ts';
+
 const LABELS: Readonly<Record<string, string>> = {
   name: 'Nom',
   description: 'Description',
@@ -52,6 +55,31 @@ const LABELS: Readonly<Record<string, string>> = {
   member: 'Membre',
   role: 'Rôle',
   requester: 'Demande de',
+  structure_id: 'Structure',
+  source: 'Source des données',
+  source_id: 'Identifiant chez la source',
+  departement_code: 'Département',
+};
+
+/** Fields whose values are codes of a referential: shown by their French labels. */
+const REFERENTIAL_OF: Readonly<Record<string, Parameters<typeof label>[1]>> = {
+  thematiques: 'thematiques',
+  publics: 'publics',
+  type: 'types',
+  fees: 'frais',
+  modes_accueil: 'modes_accueil',
+  modes_mobilisation: 'modes_mobilisation',
+  mobilisable_par: 'personnes_mobilisatrices',
+  typology: 'typologies',
+};
+
+/** Fields holding an instant (ISO): shown as a French date and time. */
+const INSTANTS = new Set(['confirmed_at', 'reviewed_at', 'validated_at']);
+
+const instantText = (iso: string) => {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return at.toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 };
 
 const STATUS: Readonly<Record<string, string>> = { draft: 'brouillon', published: 'publiée', suspended: 'suspendue', archived: 'archivée', pending: 'en attente', validated: 'validée', rejected: 'refusée' };
@@ -62,10 +90,18 @@ export function fieldLabel(field: string): string {
   return LABELS[field] ?? field;
 }
 
-/** A value of the audit log as text: « vide », « oui »/« non », lists joined, sessions by their dates, roles in French. */
-export function valueText(value: unknown, field?: string): string {
+/**
+ * A value of the audit log as text: « vide », « oui »/« non », lists joined, sessions by their dates,
+ * roles in French, referential codes by their labels (with `refs`), instants as French dates.
+ */
+export function valueText(value: unknown, field?: string, refs: Referentials | null = null): string {
   if (field === 'role' && typeof value === 'string') return ROLES[value] ?? value;
   if (value == null || value === '' || (Array.isArray(value) && !value.length)) return 'vide';
+  const list = field ? REFERENTIAL_OF[field] : undefined;
+  if (list && refs && (typeof value === 'string' || Array.isArray(value))) {
+    return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? label(refs, list, v) : String(v))).join(', ');
+  }
+  if (field && INSTANTS.has(field) && typeof value === 'string') return instantText(value);
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'string') return STATUS[value] ?? (value.length > 160 ? `${value.slice(0, 157)}…` : value);
   if (Array.isArray(value)) {

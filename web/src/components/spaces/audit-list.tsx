@@ -7,6 +7,7 @@ import type { AuditItem, Page } from '../../api/space-types.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { dateText } from '../../format.ts';
 import { fieldLabel, valueText } from '../../structure/field-labels.ts';
+import { useReferentials } from '../../state/referentials.ts';
 import { Loading } from '../ui/loading.tsx';
 import { ErrorNotice } from '../ui/error-notice.tsx';
 
@@ -15,6 +16,8 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { hour: 
 export function AuditList({ load, showEntity = false }: { load: (page: number, signal: AbortSignal) => Promise<Page<AuditItem>>; showEntity?: boolean }) {
   const [page, setPage] = useState(1);
   const history = useAsync((signal) => load(page, signal), [page]);
+  // Codes (thématiques, publics…) read by their labels once the referentials are here.
+  const refs = useReferentials().data ?? null;
   if (history.error) return <ErrorNotice message={history.error.userMessage} onRetry={history.reload} />;
   if (!history.data) return <Loading label="Chargement de l’historique…" />;
   const { items, total, size } = history.data;
@@ -39,7 +42,7 @@ export function AuditList({ load, showEntity = false }: { load: (page: number, s
                   <>
                     <dt>{fieldLabel(field)}</dt>
                     <dd>
-                      <span class="audit-before">{valueText(before, field)}</span> → <span class="audit-after">{valueText(after, field)}</span>
+                      <span class="audit-before">{valueText(before, field, refs)}</span> → <span class="audit-after">{valueText(after, field, refs)}</span>
                     </dd>
                   </>
                 ))}
