@@ -6,4 +6,4 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254, 'Adresse électronique trop longue')
-  .pipe(z.email({ error: 'Adresse électronique invalide' }));
+  .pipe(z.email({ error: 'Adresse e-mail invalide' }));

@@ -535,7 +535,7 @@ describe('bad bodies', () => {
     const problem = await body(r);
     expect(problem).toMatchObject({ type: 'about:blank', status: 400, title: 'Données invalides' });
     expect(problem.errors).toEqual([
-      { path: 'email', message: 'Adresse électronique invalide' },
+      { path: 'email', message: 'Adresse e-mail invalide' },
       { path: 'password', message: 'Le mot de passe doit contenir au moins 12 caractères.' },
       { path: 'name', message: 'Indiquez votre nom.' },
     ]);

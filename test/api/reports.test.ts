@@ -67,7 +67,7 @@ describe('POST /api/offers/:id/reports', () => {
     expect(body.errors).toEqual(
       expect.arrayContaining([
         { path: 'message', message: 'Décrivez l’erreur en quelques mots (10 caractères au moins).' },
-        { path: 'email', message: 'Adresse électronique invalide' },
+        { path: 'email', message: 'Adresse e-mail invalide' },
       ]),
     );
     const notJson = await requestAnonymous(t.app, `/api/offers/${ids.published}/reports`, { method: 'POST', body: 'message=bonjour' });

@@ -37,7 +37,7 @@ describe.skipIf(!chromiumAvailable())('accounts', () => {
     await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     // The address is checked by the API, with its French message on the field.
-    await expect.poll(() => page.locator('#email-erreur').textContent()).toBe('Adresse électronique invalide');
+    await expect.poll(() => page.locator('#email-erreur').textContent()).toBe('Adresse e-mail invalide');
     expect(await page.getByLabel(/Adresse électronique professionnelle/).getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel(/Adresse électronique professionnelle/).fill(EMAIL);
     await page.getByRole('button', { name: 'Créer mon compte' }).click();

@@ -147,7 +147,7 @@ describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () =
     await page.getByLabel('Qu’est-ce qui est faux ?').fill('Le numéro de l’auto-école a changé.');
     await page.getByLabel('Votre adresse électronique').fill('pas une adresse');
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Adresse électronique invalide');
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Adresse e-mail invalide');
     await page.getByLabel('Votre adresse électronique').fill('');
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
     await expect.poll(() => page.locator('.report .notice--success').textContent()).toContain('Merci');
