@@ -29,7 +29,27 @@ function forwardedClientAddress(hops: number): ClientAddress {
  * Node entry's), used when nothing is trusted or when the trusted header is missing.
  */
 export function clientAddressFor(trust: TrustProxy, socket: ClientAddress = noSocket): ClientAddress {
-  if (trust === 'none') return socket;
-  const fromHeaders = trust === 'cloudflare' ? cloudflareClientAddress : forwardedClientAddress(trust.forwardedHops);
-  return (c) => fromHeaders(c) ?? socket(c);
+  const fromHeaders = trust === 'none' ? noSocket : trust === 'cloudflare' ? cloudflareClientAddress : forwardedClientAddress(trust.forwardedHops);
+  return (c) => {
+    const address = fromHeaders(c) ?? socket(c);
+    return address === null ? null : rateLimitNetwork(address);
+  };
+}
+
+/**
+ * What a per-IP limit counts: an IPv4 address as it is (an IPv4-mapped IPv6 one as its IPv4), an
+ * IPv6 address by its /64 network — one subscriber gets a whole /64 and could otherwise change
+ * address at every attempt.
+ */
+export function rateLimitNetwork(address: string): string {
+  const a = address.trim().replace(/%.*$/, '').toLowerCase();
+  if (!a.includes(':')) return a;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail] = a.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...new Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return a;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

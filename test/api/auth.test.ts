@@ -16,7 +16,7 @@ import { PASSWORD_ITERATIONS } from '../../api/auth/password.ts';
 import { sha256Hex } from '../../api/auth/tokens.ts';
 import { LOGIN_FAILURES_PER_EMAIL, LOGIN_FAILURES_PER_IP, MAILS_PER_ADDRESS } from '../../api/auth/rate-limit.ts';
 import { TEST_NOW, createTestApp } from '../helpers/app.ts';
-import { clientAddressFor, type ClientAddress } from '../../api/auth/client-address.ts';
+import { clientAddressFor, rateLimitNetwork, type ClientAddress } from '../../api/auth/client-address.ts';
 import {
   TEST_ORIGIN,
   cookieValue,
@@ -445,6 +445,18 @@ describe('login rate limits', () => {
     }
     expect((await post(twoProxies, '/api/auth/login', { email: other.email, password: PASSWORD }, { 'x-forwarded-for': '192.0.2.50, 172.16.0.2' })).status).toBe(429);
     expect((await post(twoProxies, '/api/auth/login', { email: other.email, password: PASSWORD }, { 'x-forwarded-for': '192.0.2.51, 172.16.0.2' })).status).toBe(200);
+  });
+
+  it('counts an IPv6 client by its /64 network: changing the interface part does not escape the limit', async () => {
+    const cloudflare = await authApp({ trustProxy: loadConfig({ TRUST_PROXY: 'cloudflare' }).trustProxy });
+    const user = await createUser(cloudflare, { password: PASSWORD });
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i++) {
+      await post(cloudflare, '/api/auth/login', { email: `inconnu${i}@exemple.fr`, password: 'faux' }, { 'cf-connecting-ip': `2001:db8:1:2::${(i + 1).toString(16)}` });
+    }
+    expect((await post(cloudflare, '/api/auth/login', { email: user.email, password: PASSWORD }, { 'cf-connecting-ip': '2001:0db8:0001:0002:abcd:ef01:2345:6789' })).status).toBe(429);
+    // Another /64 is another subscriber.
+    expect((await post(cloudflare, '/api/auth/login', { email: user.email, password: PASSWORD }, { 'cf-connecting-ip': '2001:db8:1:3::1' })).status).toBe(200);
+    expect([rateLimitNetwork('::ffff:192.0.2.7'), rateLimitNetwork('192.0.2.7'), rateLimitNetwork('fe80::1%eth0'), rateLimitNetwork('2001:db8::')]).toEqual(['192.0.2.7', '192.0.2.7', 'fe80:0:0:0::/64', '2001:db8:0:0::/64']);
   });
 
   it('clears the email count after a successful login', async () => {
