@@ -77,7 +77,7 @@ export function offerEditingRoutes(deps: ServiceDeps) {
       return c.json(dryRunAnswer(deps, next, structure, { id: before.id, changed }));
     }
     const place = await locatePlace(deps.geocoder, before, patch);
-    const byStructure = actor.memberships.some((m) => m.structureId === before.structure_id);
+    const byStructure = !actingAsCoordinator(actor, before.structure_id);
     const offer = editedOrProblem(await editOffer(deps.db, before.id, { ...patch, ...place.coordinates }, { ...editContext(deps, actor), byStructure }));
     return c.json(editedOffer(deps, offer, structure, place.geocoding));
   });
