@@ -50,13 +50,16 @@ export async function listOutboxMails(db: Kysely<Database>, limit: number): Prom
   return db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
 
-/** Pending mails whose next attempt is due, oldest first. */
+/**
+ * Pending mails whose next attempt is due, oldest first. A mail never tried is due at once, whatever
+ * the clock of the change that queued it (`maintenance --now` runs ahead of the real time).
+ */
 export async function dueMails(db: Kysely<Database>, now: Date, limit: number): Promise<OutboxMail[]> {
   return db
     .selectFrom('mail_outbox')
     .selectAll()
     .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now.toISOString())
+    .where((eb) => eb.or([eb('attempts', '=', 0), eb('next_attempt_at', '<=', now.toISOString())]))
     .orderBy('id')
     .limit(limit)
     .execute();

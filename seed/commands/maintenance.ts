@@ -36,9 +36,6 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       config: ctx.config,
       logger: { info: () => {}, error: (m, meta) => ctx.err(`${m} ${meta ? JSON.stringify(meta) : ''}`) },
     });
-    // Mails queued at a simulated time are due now, not at that time: the running server sends them at once.
-    const realNow = new Date().toISOString();
-    await db.updateTable('mail_outbox').set({ next_attempt_at: realNow }).where('status', '=', 'pending').where('next_attempt_at', '>', realNow).execute();
     const retention = Object.entries(report.retention ?? {}).map(([task, n]) => `${task} ${n}`).join(', ');
     ctx.out(`Maintenance au ${now.toISOString()} :`);
     ctx.out(`  offres reprises après suspension : ${report.resumedOffers}`);
