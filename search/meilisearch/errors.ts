@@ -33,8 +33,12 @@ function apiErrorOf(error: unknown): MeilisearchApiError | null {
 }
 
 export function isNotFound(error: unknown): boolean {
-  const api = apiErrorOf(error);
-  return api?.response.status === 404;
+  return apiErrorOf(error)?.response.status === 404;
+}
+
+/** The index itself is missing (deleted behind our back): recreate it and try again. */
+export function isIndexNotFound(error: unknown): boolean {
+  return apiErrorOf(error)?.cause?.code === 'index_not_found';
 }
 
 /**

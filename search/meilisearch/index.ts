@@ -9,7 +9,7 @@ import { distanceKm } from '../../api/domain/geo.ts';
 import type { SearchDocument } from '../document.ts';
 import type { FacetField, SearchHealth, SearchHit, SearchIndex, SearchQuery, SearchResult } from '../port.ts';
 import { fromMeiliHit, RETRIEVED_FIELDS, toMeiliDocument, type MeiliDocument } from './document.ts';
-import { assertSucceeded, isNotFound, SearchTaskError, SearchUnavailableError, translateError } from './errors.ts';
+import { assertSucceeded, isIndexNotFound, isNotFound, SearchTaskError, SearchUnavailableError, translateError } from './errors.ts';
 import { filterExpression } from './filter.ts';
 import { LEXICON } from './lexicon.ts';
 import { indexSettings, settingsToUpdate, type Lexicon } from './settings.ts';
@@ -213,11 +213,6 @@ async function search(index: Index, query: SearchQuery, nearest: ReadonlyMap<str
 export function pageWindow(offset: number, limit: number): { page: number; hitsPerPage: number; skip: number } {
   if (limit > 0 && offset % limit === 0) return { page: offset / limit + 1, hitsPerPage: limit, skip: 0 };
   return { page: 1, hitsPerPage: offset + limit, skip: offset };
-}
-
-function isIndexNotFound(error: unknown): boolean {
-  const api = error instanceof MeilisearchApiError ? error : (error as { cause?: unknown })?.cause;
-  return api instanceof MeilisearchApiError && api.cause?.code === 'index_not_found';
 }
 
 export interface RequestTimeouts {

@@ -6,8 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { SearchIndex } from '../port.ts';
-import { leanDocument } from '../document.ts';
-import { documentTexts } from '../text.ts';
+import { leanDocument, type SearchDocument } from '../document.ts';
 import { createMemoryStore, termsOf } from './memory.ts';
 import { ensureSchema, nextGeneration } from './schema.ts';
 import { runSearch } from './search.ts';
@@ -22,9 +21,9 @@ export async function createSqliteSearchIndex(db: Kysely<Database>): Promise<Sea
       if (documents.length === 0) return;
       const latest = lastOfEachId(documents);
       await db.transaction().execute(async (trx) => {
-        const rids = await writeDocuments(trx, latest);
-        const generation = await nextGeneration(trx);
-        memory.apply(generation, { upserts: latest.map((d) => [rids.get(d.id)!, leanDocument(d), termsOf(Object.values(documentTexts(d)))]) });
+        const upserts: [number, SearchDocument, string[]][] = [];
+        await writeDocuments(trx, latest, { written: (rid, doc, row) => upserts.push([rid, leanDocument(doc), termsOf(row.text)]) });
+        memory.apply(await nextGeneration(trx), { upserts });
       });
     },
     async remove(ids) {

@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
-import type { LongTexts, RankTier, SearchDocument } from '../document.ts';
+import type { LongTexts, RankTier } from '../document.ts';
 import { FACET_FIELDS, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from '../port.ts';
 import { TextMatches, type MemoryIndex, type MemoryStore, type Selection, type TextScore } from './memory.ts';
 import { FTS_COLUMNS } from './schema.ts';
@@ -102,7 +102,7 @@ async function textMatches(db: Kysely<Database>, memory: MemoryIndex, text: Text
   for (let k = 0; k < text.within.length && unsure.length; k++) {
     if (text.within[k] === null) continue;
     const { rows: within } = await sql<{ rid: number }>`
-      SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH ${text.within[k]} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(unsure)}))`.execute(db);
+      SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH ${text.within[k]} AND ${amongRows(unsure)}`.execute(db);
     for (const { rid } of within) scores.get(rid)!.typos = k;
     const found = new Set(within.map((r) => r.rid));
     unsure = unsure.filter((rid) => !found.has(rid));

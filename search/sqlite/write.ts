@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
 import type { SearchDocument } from '../document.ts';
-import { indexRow } from './rows.ts';
+import { indexRow, type IndexRow } from './rows.ts';
 import { TEXT_INDEX_STATEMENTS } from './schema.ts';
 
 const CHUNK = 2_000;
@@ -23,12 +23,16 @@ export function lastOfEachId(documents: readonly SearchDocument[]): SearchDocume
 
 /**
  * Deletes these ids (unless `fresh`: the tables were just emptied) then inserts the documents; call
- * inside a transaction. Returns the row id each document was stored under (the FTS rowid, and the
- * memory index's key).
+ * inside a transaction. `written` is told the row id each document was stored under (the FTS rowid,
+ * and the memory index's key) with the row, so the caller need not work the texts out again.
  */
-export async function writeDocuments(db: Kysely<Database>, documents: readonly SearchDocument[], options: { fresh?: boolean } = {}): Promise<Map<string, number>> {
-  const rids = new Map<string, number>();
+export async function writeDocuments(
+  db: Kysely<Database>,
+  documents: readonly SearchDocument[],
+  options: { fresh?: boolean; written?: (rid: number, doc: SearchDocument, row: IndexRow) => void } = {},
+): Promise<void> {
   for (const chunk of chunks(documents, CHUNK)) {
+    const rids = new Map<string, number>();
     if (!options.fresh) await deleteDocuments(db, chunk.map((d) => d.id));
     const rows = chunk.map(indexRow);
     const { rows: inserted } = await sql<{ rid: number; id: string }>`
@@ -40,8 +44,8 @@ export async function writeDocuments(db: Kysely<Database>, documents: readonly S
     await sql`
       INSERT INTO search_fts (rowid, name, labels, structure, description)
       SELECT t.value ->> 0, t.value ->> 1, t.value ->> 2, t.value ->> 3, t.value ->> 4 FROM json_each(${JSON.stringify(texts)}) t`.execute(db);
+    if (options.written) chunk.forEach((doc, k) => options.written!(rids.get(doc.id)!, doc, rows[k]!));
   }
-  return rids;
 }
 
 export async function deleteDocuments(db: Kysely<Database>, ids: readonly string[]): Promise<void> {

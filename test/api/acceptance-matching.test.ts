@@ -188,7 +188,7 @@ describe('GET /api/search on the same catalogue', () => {
     [SAINT_FLOUR, 'CMP', PSY],
     [SAINT_FLOUR, 'ACI', CHANTIER],
     [AURILLAC, 'surendettement', BUDGET],
-    // A typo finds the word (here in the thématique label), not its synonyms: like Meilisearch.
+    // A typo of a lexicon word is read as that word, synonyms included (search/lexicon/correction.ts).
     [AURILLAC, 'surendetement', BUDGET],
   ])('in %s, « %s » finds %s first', async (commune, q, name) => {
     const r = await search(`commune=${commune}&q=${encodeURIComponent(q)}`);

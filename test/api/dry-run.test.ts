@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { createUser, requestAnonymous, type TestUser } from '../helpers/auth.ts';
+import { createUser, requestAnonymous, json, type TestUser } from '../helpers/auth.ts';
 import { testEstablishments, testGeocoder } from '../helpers/public-apis.ts';
 import { aStructure, anOffer } from '../fixtures/catalogue.ts';
 import { upsertStructureBySource } from '../../api/db/structures.ts';
@@ -23,11 +23,6 @@ let structureId: string;
 let member: TestUser;
 let outsider: TestUser;
 const publicApiCalls: string[] = [];
-
-async function json(r: Response | Promise<Response>): Promise<{ status: number; body: Json }> {
-  const response = await r;
-  return { status: response.status, body: (await response.json()) as Json };
-}
 
 const WATCHED: (keyof Database)[] = ['offers', 'offer_sessions', 'structures', 'audit_log', 'search_outbox', 'memberships', 'mail_outbox'];
 

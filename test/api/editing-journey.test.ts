@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_NOW, type TestApp } from '../helpers/app.ts';
-import { createUser, openSession, requestAnonymous, requestAs, type RequestOptions, type Session, type TestUser } from '../helpers/auth.ts';
+import { createUser, json, openSession, requestAnonymous, requestAs, type RequestOptions, type Session, type TestUser } from '../helpers/auth.ts';
 import { ASSOCIATION_HEAD_OFFICE_SIRET } from '../mocks/recherche-entreprises.ts';
 
 type Json = Record<string, any>;
@@ -27,8 +27,7 @@ async function as(user: TestUser, path: string, options: RequestOptions = {}): P
     session = await openSession({ app: t.app, db: t.db, now: new Date(current) }, user.id);
     sessions.set(user.id, session);
   }
-  const r = await requestAs(t.app, session, path, options);
-  return { status: r.status, body: r.status === 204 ? {} : ((await r.json()) as Json) };
+  return json(requestAs(t.app, session, path, options));
 }
 
 function advance(days: number) {

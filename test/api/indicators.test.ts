@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { createUser, requestAnonymous, type TestUser } from '../helpers/auth.ts';
+import { createUser, requestAnonymous, json, type TestUser } from '../helpers/auth.ts';
 import { aStructure, anOffer } from '../fixtures/catalogue.ts';
 import { upsertStructureBySource } from '../../api/db/structures.ts';
 import { upsertOfferBySource } from '../../api/db/offers.ts';
@@ -19,11 +19,6 @@ const published: string[] = [];
 const MOBILITE = 'mobilite--etre-accompagne-dans-son-parcours-mobilite';
 const GARDE = 'famille--garde-denfants';
 const CV = 'preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation';
-
-async function json(r: Response | Promise<Response>): Promise<{ status: number; body: Json }> {
-  const response = await r;
-  return { status: response.status, body: (await response.json()) as Json };
-}
 
 beforeAll(async () => {
   t = await createTestApp({ territories: true });

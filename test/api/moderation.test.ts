@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { createUser, requestAnonymous, type TestUser } from '../helpers/auth.ts';
+import { createUser, requestAnonymous, json, type TestUser } from '../helpers/auth.ts';
 import { aStructure, anOffer } from '../fixtures/catalogue.ts';
 import { upsertStructureBySource } from '../../api/db/structures.ts';
 import { upsertOfferBySource } from '../../api/db/offers.ts';
@@ -19,11 +19,6 @@ let s40: string;
 let coordinator47: TestUser;
 let coordinator40: TestUser;
 let admin47: TestUser;
-
-async function json(r: Response | Promise<Response>): Promise<{ status: number; body: Json }> {
-  const response = await r;
-  return { status: response.status, body: (await response.json()) as Json };
-}
 
 async function outbox(): Promise<Json[]> {
   return ((await (await t.app.request('/api/dev/outbox')).json()) as Json).items as Json[];

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delay, http, HttpResponse } from 'msw';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { createUser, requestAnonymous, setCookies, type TestUser } from '../helpers/auth.ts';
+import { createUser, requestAnonymous, setCookies, json, type TestUser } from '../helpers/auth.ts';
 import { testEstablishments } from '../helpers/public-apis.ts';
 import { aStructure } from '../fixtures/catalogue.ts';
 import { ESTABLISHMENT_LOOKUPS_PER_HOUR } from '../../api/routes/onboarding.ts';
@@ -27,11 +27,6 @@ type Json = Record<string, any>;
 
 let t: TestApp;
 let coordinator: TestUser;
-
-async function json(r: Response | Promise<Response>): Promise<{ status: number; body: Json }> {
-  const response = await r;
-  return { status: response.status, body: response.status === 204 ? {} : ((await response.json()) as Json) };
-}
 
 async function outbox(): Promise<Json[]> {
   return ((await (await t.app.request('/api/dev/outbox')).json()) as Json).items as Json[];

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { createUser, requestAnonymous, type TestUser } from '../helpers/auth.ts';
+import { createUser, requestAnonymous, json, type TestUser } from '../helpers/auth.ts';
 import { aStructure, anOffer } from '../fixtures/catalogue.ts';
 import { upsertStructureBySource } from '../../api/db/structures.ts';
 import { upsertOfferBySource } from '../../api/db/offers.ts';
@@ -16,11 +16,6 @@ type Json = Record<string, any>;
 let t: TestApp;
 let coordinator47: TestUser;
 let coordinator40: TestUser;
-
-async function json(r: Response | Promise<Response>): Promise<{ status: number; body: Json }> {
-  const response = await r;
-  return { status: response.status, body: (await response.json()) as Json };
-}
 
 /** A validated structure of Marmande (47) with one published offer, and its admin. */
 async function validatedStructure(key: string): Promise<{ id: string; offerId: string; admin: TestUser; offerName: string }> {

@@ -118,6 +118,12 @@ export function requestAnonymous(app: Hono, path: string, options: RequestOption
   return Promise.resolve(app.request(path, withBody(options, new Headers(options.headers))));
 }
 
+/** A response's status and JSON body ({} for 204 No Content), e.g. `await json(user.request(...))`. */
+export async function json(r: Response | Promise<Response>): Promise<{ status: number; body: Record<string, any> }> {
+  const response = await r;
+  return { status: response.status, body: response.status === 204 ? {} : ((await response.json()) as Record<string, any>) };
+}
+
 /** The cookies a response sets, by name, with their attributes as written. */
 export function setCookies(response: Response): Map<string, string> {
   const cookies = new Map<string, string>();

@@ -7,6 +7,7 @@
  * skipped loudly without it, a failure with REQUIRE_MEILI=1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Meilisearch } from 'meilisearch';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { TEST_NOW } from '../helpers/app.ts';
 import { meilisearchBinary, startMeilisearch, type MeilisearchServer } from '../helpers/meilisearch.ts';
@@ -342,5 +343,19 @@ describe.skipIf(!meiliBinary)('both engines agree', () => {
     expect(a.total).toBeGreaterThan(0);
     expect(b.total).toBe(a.total);
     expect(b.facets).toEqual(a.facets);
+  });
+});
+
+describe.skipIf(!meiliBinary)('Meilisearch alone', () => {
+  it('an index deleted behind the engine’s back is recreated: searches answer, writes land', async () => {
+    const uid = 'vanishing';
+    const index = createMeilisearchIndex({ url: server!.url, apiKey: server!.key, indexUid: uid, fetch: nodeHttpFetch() });
+    const [first, second] = documents;
+    await index.upsert([first!]);
+    expect((await index.search({})).total).toBe(1);
+    await new Meilisearch({ host: server!.url, apiKey: server!.key }).index(uid).delete().waitTask();
+    expect((await index.search({})).total).toBe(0);
+    await index.upsert([second!]);
+    expect((await index.search({})).hits.map((h) => h.id)).toEqual([second!.id]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The embedded engine keeps its documents in memory beside SQLite. SQLite hands the row ids of deleted
  * rows out again, so re-indexing several documents in one write can give one document the row id
- * another held just before: each must then be found once, in its new version, and none lost.
+ * another held just before: each must then be found once, in its new version, and none lost. And
+ * the words of a written document join the in-memory vocabulary (typo tolerance) with the write.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteSearchIndex } from '../../search/sqlite/index.ts';
@@ -52,5 +53,11 @@ describe('SQLite engine rewrites', () => {
       ['rewrite-a', 0],
       ['rewrite-b', 0],
     ]);
+  });
+
+  it('a written document’s words reach typo tolerance at once, without a reload', async () => {
+    await index.upsert([searchDocument({ id: 'rewrite-c', name: 'Atelier xylographie solidaire' })]);
+    // « xylografie »: two typos from the only word near it, known from this write alone.
+    expect((await index.search({ q: 'xylografie' })).hits.map((h) => h.id)).toEqual(['rewrite-c']);
   });
 });
