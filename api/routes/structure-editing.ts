@@ -27,7 +27,7 @@ import { isDryRun } from '../http/dry-run.ts';
 import { listOffers, offerCountsOfStructures } from '../db/offers.ts';
 import { membershipsOfUser } from '../db/roles.ts';
 import { listJoinRequests, pendingJoinCounts } from '../db/join-requests.ts';
-import { getStructure } from '../db/structures.ts';
+import { getStructures } from '../db/structures.ts';
 import { locateNewPlace, locatePlace } from '../clients/place.ts';
 import { parseStructureCreate, parseStructurePatch, registrationProblems } from '../domain/structure-input.ts';
 import { offerView } from '../domain/offer-view.ts';
@@ -158,15 +158,15 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     const memberships = await membershipsOfUser(deps.db, actor.userId);
     const ids = memberships.map((m) => m.structureId);
     const now = deps.clock();
-    const [counts, pending, requests] = await Promise.all([
+    const [structures, counts, pending, requests] = await Promise.all([
+      getStructures(deps.db, ids),
       offerCountsOfStructures(deps.db, ids, now),
       pendingJoinCounts(deps.db, memberships.filter((m) => m.role === 'admin').map((m) => m.structureId)),
       listJoinRequests(deps.db, { userId: actor.userId, status: 'pending' }),
     ]);
-    const items = [];
-    for (const m of memberships) {
-      const s = (await getStructure(deps.db, m.structureId))!;
-      items.push({
+    const items = memberships.map((m) => {
+      const s = structures.get(m.structureId)!;
+      return {
         structure: {
           id: s.id,
           name: s.name,
@@ -180,8 +180,8 @@ export function structureEditingRoutes(deps: ServiceDeps) {
         role: m.role,
         offers: counts.get(m.structureId),
         ...(m.role === 'admin' ? { pending_join_requests: pending.get(m.structureId) ?? 0 } : {}),
-      });
-    }
+      };
+    });
     return c.json({
       items,
       join_requests: requests.items.map((r) => ({ id: r.id, kind: r.kind, status: r.status, structure: { id: r.structure.id, name: r.structure.name }, created_at: r.created_at })),
