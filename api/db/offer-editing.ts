@@ -11,6 +11,7 @@ import { recordChange } from './audit.ts';
 import { getOffer, upsertOfferBySource } from './offers.ts';
 import { getStructure } from './structures.ts';
 import { inTransaction } from './transaction.ts';
+import { getCommune } from './territories.ts';
 import { newId } from '../domain/ids.ts';
 import { AUDIT_DIFF_OPTIONS, auditSnapshot } from '../domain/audit.ts';
 import { diffRecords, hasChanges } from '../domain/diff.ts';
@@ -49,7 +50,7 @@ async function checkCommunes(
   const problems: FieldProblem[] = [];
   let communeName: string | null = null;
   if (fields.commune_code) {
-    const row = await db.selectFrom('communes').select('name').where('code', '=', fields.commune_code).executeTakeFirst();
+    const row = await getCommune(db, fields.commune_code);
     if (row) communeName = row.name;
     else problems.push({ path: 'commune_code', message: `commune inconnue : ${fields.commune_code}` });
   }

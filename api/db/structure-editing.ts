@@ -13,6 +13,7 @@ import { recordMemberChange } from './membership-audit.ts';
 import { offersOfStructures } from './offers.ts';
 import { changeOfferStatus } from './offer-editing.ts';
 import { inTransaction } from './transaction.ts';
+import { getCommune } from './territories.ts';
 import type { EditContext } from './offer-editing.ts';
 import { frenchToday } from '../domain/di/schema.ts';
 import { departementOfCommune } from '../domain/territory.ts';
@@ -42,7 +43,7 @@ export async function findStructureBySiret(db: Kysely<Database>, siret: string):
 
 async function communeName(db: Kysely<Database>, code: string | null | undefined): Promise<{ name: string | null; problems: FieldProblem[] }> {
   if (!code) return { name: null, problems: [] };
-  const row = await db.selectFrom('communes').select('name').where('code', '=', code).executeTakeFirst();
+  const row = await getCommune(db, code);
   return row ? { name: row.name, problems: [] } : { name: null, problems: [{ path: 'commune_code', message: `commune inconnue : ${code}` }] };
 }
 
