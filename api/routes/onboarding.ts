@@ -29,7 +29,7 @@ import { compactSiret, isValidSiret } from '../domain/siret.ts';
 import { text } from '../domain/input-fields.ts';
 import type { FieldProblem } from '../domain/field-problem.ts';
 import { editContext, idParam, scopeOf, structureOr404 } from './scope.ts';
-import { noticeJoinAnswer, noticeJoinRequest } from './notices.ts';
+import { noticeJoinAnswer, noticeJoinRequest, writeAndNotify } from './notices.ts';
 
 /** Fails with the directory's French message when it does not answer (timeout 504, unreachable 503, error 502). */
 async function fromDirectory<T>(call: () => Promise<T>): Promise<T> {
@@ -122,8 +122,9 @@ export function onboardingRoutes(deps: ServiceDeps) {
     const actor = authorize(c.get('actor'), 'structure:join');
     const { structure } = await structureOr404(deps, idParam(c));
     const body = await parseInputBody(c, joinBody, { optional: true });
-    const request = editedOrProblem(await createJoinRequest(deps.db, { userId: actor.userId, structureId: structure.id, message: body.message ?? null }, deps.clock()));
-    await noticeJoinRequest(deps, request);
+    const request = editedOrProblem(
+      await writeAndNotify(deps, (db) => createJoinRequest(db, { userId: actor.userId, structureId: structure.id, message: body.message ?? null }, deps.clock()), noticeJoinRequest),
+    );
     return c.json(request, 201);
   });
 
@@ -147,16 +148,18 @@ export function onboardingRoutes(deps: ServiceDeps) {
   app.post('/join-requests/:id/accept', async (c) => {
     const { request, user } = await answerable(c.get('actor'), idParam(c));
     const body = await parseInputBody(c, acceptBody, { optional: true });
-    const answered = editedOrProblem(await answerJoinRequest(deps.db, request.id, { decision: 'accept', role: body.role }, { actorUserId: user.userId, now: deps.clock() }));
-    await noticeJoinAnswer(deps, answered);
+    const answered = editedOrProblem(
+      await writeAndNotify(deps, (db) => answerJoinRequest(db, request.id, { decision: 'accept', role: body.role }, { actorUserId: user.userId, now: deps.clock() }), noticeJoinAnswer),
+    );
     return c.json(answered);
   });
 
   app.post('/join-requests/:id/refuse', async (c) => {
     const { request, user } = await answerable(c.get('actor'), idParam(c));
     const body = await parseInputBody(c, refuseBody);
-    const answered = editedOrProblem(await answerJoinRequest(deps.db, request.id, { decision: 'refuse', reason: body.reason }, { actorUserId: user.userId, now: deps.clock() }));
-    await noticeJoinAnswer(deps, answered);
+    const answered = editedOrProblem(
+      await writeAndNotify(deps, (db) => answerJoinRequest(db, request.id, { decision: 'refuse', reason: body.reason }, { actorUserId: user.userId, now: deps.clock() }), noticeJoinAnswer),
+    );
     return c.json(answered);
   });
 

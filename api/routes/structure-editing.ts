@@ -38,7 +38,7 @@ import type { GeocodingOutcome } from '../domain/place.ts';
 import { editContext, idParam, structureOr404 } from './scope.ts';
 import { siretProblems } from './onboarding.ts';
 import { auditQuery, auditResponse } from './audit-view.ts';
-import { noticeStructureRegistered } from './notices.ts';
+import { noticeStructureRegistered, writeAndNotify } from './notices.ts';
 
 const confirmBody = z.strictObject({ include_offers: z.boolean().default(false) });
 const archiveBody = z.strictObject({ reason: text(500).optional() });
@@ -73,8 +73,13 @@ export function structureEditingRoutes(deps: ServiceDeps) {
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
     }
     const place = await locateNewPlace(deps.geocoder, create);
-    const structure = editedOrProblem(await registerStructure(deps.db, { ...create, ...place.coordinates }, editContext(deps, actor)));
-    await noticeStructureRegistered(deps, structure, actor.name);
+    const structure = editedOrProblem(
+      await writeAndNotify(
+        deps,
+        (db) => registerStructure(db, { ...create, ...place.coordinates }, editContext(deps, actor)),
+        (d, registered) => noticeStructureRegistered(d, registered, actor.name),
+      ),
+    );
     return c.json(editedStructure(structure, place.geocoding), 201);
   });
 
@@ -94,11 +99,17 @@ export function structureEditingRoutes(deps: ServiceDeps) {
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
     }
     const place = await locatePlace(deps.geocoder, before, patch);
-    const structure = editedOrProblem(await editStructure(deps.db, before.id, { ...patch, ...place.coordinates }, { ...editContext(deps, actor), mayValidateIn }));
-    if (before.status === 'validated' && structure.status === 'pending') {
-      await noticeStructureRegistered(deps, structure, actor.name, { movedFrom: before.departement_code });
-      return c.json({ ...editedStructure(structure, place.geocoding), notice: BACK_TO_PENDING_NOTICE });
-    }
+    const movedOut = (s: Structure) => before.status === 'validated' && s.status === 'pending';
+    const structure = editedOrProblem(
+      await writeAndNotify(
+        deps,
+        (db) => editStructure(db, before.id, { ...patch, ...place.coordinates }, { ...editContext(deps, actor), mayValidateIn }),
+        async (d, edited) => {
+          if (movedOut(edited)) await noticeStructureRegistered(d, edited, actor.name, { movedFrom: before.departement_code });
+        },
+      ),
+    );
+    if (movedOut(structure)) return c.json({ ...editedStructure(structure, place.geocoding), notice: BACK_TO_PENDING_NOTICE });
     return c.json(editedStructure(structure, place.geocoding));
   });
 
