@@ -12,6 +12,7 @@ import { getOffer, upsertOfferBySource } from './offers.ts';
 import { getStructure } from './structures.ts';
 import { inTransaction } from './transaction.ts';
 import { getCommune } from './territories.ts';
+import { chunks } from './chunks.ts';
 import { newId } from '../domain/ids.ts';
 import { AUDIT_DIFF_OPTIONS, auditSnapshot } from '../domain/audit.ts';
 import { diffRecords, hasChanges } from '../domain/diff.ts';
@@ -36,9 +37,6 @@ export interface EditContext {
 
 const NOT_FOUND = editFailure('not_found', 'Introuvable', 'Aucune offre ne porte cet identifiant.');
 
-/** D1 binds at most 100 parameters per statement. */
-const CHUNK = 90;
-
 /**
  * The COG name of `commune_code` and problems for unknown communes and zone codes (the field rules
  * only check the shape of the codes). Only the fields present in `fields` are checked.
@@ -56,8 +54,8 @@ async function checkCommunes(
   }
   const itinerant = fields.itinerant_communes ?? [];
   const known = new Set<string>();
-  for (let i = 0; i < itinerant.length; i += CHUNK) {
-    const rows = await db.selectFrom('communes').select('code').where('code', 'in', itinerant.slice(i, i + CHUNK)).execute();
+  for (const part of chunks(itinerant)) {
+    const rows = await db.selectFrom('communes').select('code').where('code', 'in', part).execute();
     for (const r of rows) known.add(r.code);
   }
   itinerant.forEach((code, i) => {

@@ -15,6 +15,7 @@ import { changeOfferStatus } from './offer-editing.ts';
 import { inTransaction } from './transaction.ts';
 import { getCommune } from './territories.ts';
 import type { EditContext } from './offer-editing.ts';
+import { chunks } from './chunks.ts';
 import { frenchToday } from '../domain/di/schema.ts';
 import { departementOfCommune } from '../domain/territory.ts';
 import type { Offer } from '../domain/offer.ts';
@@ -48,9 +49,6 @@ export interface RegisteredStructure {
   has_members: boolean;
 }
 
-/** D1 binds at most 100 parameters per statement. */
-const CHUNK = 90;
-
 /**
  * findStructureBySiret for a page of search results at once: by SIRET, the structure registered with
  * it (the first one when several were) and whether anyone belongs to it yet.
@@ -58,7 +56,7 @@ const CHUNK = 90;
 export async function registeredBySiret(db: Kysely<Database>, sirets: readonly string[]): Promise<Map<string, RegisteredStructure>> {
   const unique = [...new Set(sirets)];
   const found = new Map<string, RegisteredStructure>();
-  for (let i = 0; i < unique.length; i += CHUNK) {
+  for (const part of chunks(unique)) {
     const rows = await db
       .selectFrom('structures')
       .select((eb) => [
@@ -68,7 +66,7 @@ export async function registeredBySiret(db: Kysely<Database>, sirets: readonly s
         'siret',
         eb.exists(eb.selectFrom('memberships').select('memberships.user_id').whereRef('memberships.structure_id', '=', 'structures.id')).as('has_members'),
       ])
-      .where('siret', 'in', unique.slice(i, i + CHUNK))
+      .where('siret', 'in', part)
       .where('status', '!=', 'archived')
       .orderBy('created_at')
       .execute();
