@@ -10,9 +10,7 @@ import { dataInclusionSchemas, diErrorMap, type DataInclusionFile, type DiServic
 import { diKey, offerFromDi, offerToDi, resolveStructureRef, structureFromDi, structureToDi, type DiRef } from '../domain/di/mapping.ts';
 import { formatPath, validateDataInclusionFile, type DiError } from '../domain/di/validate.ts';
 import { unknownZoneCodes } from './zones.ts';
-
-/** D1 binds at most 100 parameters per statement. */
-const CHUNK = 90;
+import { chunks } from './chunks.ts';
 
 export interface DiImportOptions {
   now: Date;
@@ -54,11 +52,11 @@ function referencedStructureIds(file: unknown): string[] {
 
 async function storedStructures(db: Kysely<Database>, sourceIds: string[]): Promise<StoredRef[]> {
   const found: StoredRef[] = [];
-  for (let i = 0; i < sourceIds.length; i += CHUNK) {
+  for (const part of chunks(sourceIds)) {
     const rows = await db
       .selectFrom('structures')
       .select(['id', 'source', 'source_id'])
-      .where('source_id', 'in', sourceIds.slice(i, i + CHUNK))
+      .where('source_id', 'in', part)
       .execute();
     for (const r of rows) found.push({ source: r.source, id: r.source_id, ourId: r.id });
   }

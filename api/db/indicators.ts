@@ -1,8 +1,8 @@
-/** What the indicators of a département are computed from (domain/indicators.ts): its offers and its areas. */
+/** The offers the indicators of a département are computed from (domain/indicators.ts); its areas come from territories.ts. */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import { decodeList } from './json.ts';
-import type { IndicatorArea, IndicatorOffer } from '../domain/indicators.ts';
+import type { IndicatorOffer } from '../domain/indicators.ts';
 import type { OfferStatus, UpdateFrequency } from '../domain/offer.ts';
 
 /** The offers of the département's structures (a coordinator's reach), with where they take place. */
@@ -37,22 +37,4 @@ export async function indicatorOffers(db: Kysely<Database>, departement: string)
       structure_status: r.structure_status,
     };
   });
-}
-
-/** The département's areas with the codes of their communes. */
-export async function indicatorAreas(db: Kysely<Database>, departement: string): Promise<IndicatorArea[]> {
-  const rows = await db
-    .selectFrom('areas as a')
-    .leftJoin('area_communes as ac', 'ac.area_id', 'a.id')
-    .select(['a.id', 'a.name', 'a.kind', 'ac.commune_code'])
-    .where('a.departement_code', '=', departement)
-    .orderBy('a.name')
-    .execute();
-  const areas = new Map<string, IndicatorArea & { communes: string[] }>();
-  for (const r of rows) {
-    const area = areas.get(r.id) ?? { id: r.id, name: r.name, kind: r.kind, communes: [] };
-    if (r.commune_code) area.communes.push(r.commune_code);
-    areas.set(r.id, area);
-  }
-  return [...areas.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

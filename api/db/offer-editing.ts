@@ -11,6 +11,8 @@ import { recordChange } from './audit.ts';
 import { getOffer, upsertOfferBySource } from './offers.ts';
 import { getStructure } from './structures.ts';
 import { inTransaction } from './transaction.ts';
+import { getCommune } from './territories.ts';
+import { chunks } from './chunks.ts';
 import { newId } from '../domain/ids.ts';
 import { AUDIT_DIFF_OPTIONS, auditSnapshot } from '../domain/audit.ts';
 import { diffRecords, hasChanges } from '../domain/diff.ts';
@@ -35,9 +37,6 @@ export interface EditContext {
 
 const NOT_FOUND = editFailure('not_found', 'Introuvable', 'Aucune offre ne porte cet identifiant.');
 
-/** D1 binds at most 100 parameters per statement. */
-const CHUNK = 90;
-
 /**
  * The COG name of `commune_code` and problems for unknown communes and zone codes (the field rules
  * only check the shape of the codes). Only the fields present in `fields` are checked.
@@ -49,14 +48,14 @@ async function checkCommunes(
   const problems: FieldProblem[] = [];
   let communeName: string | null = null;
   if (fields.commune_code) {
-    const row = await db.selectFrom('communes').select('name').where('code', '=', fields.commune_code).executeTakeFirst();
+    const row = await getCommune(db, fields.commune_code);
     if (row) communeName = row.name;
     else problems.push({ path: 'commune_code', message: `commune inconnue : ${fields.commune_code}` });
   }
   const itinerant = fields.itinerant_communes ?? [];
   const known = new Set<string>();
-  for (let i = 0; i < itinerant.length; i += CHUNK) {
-    const rows = await db.selectFrom('communes').select('code').where('code', 'in', itinerant.slice(i, i + CHUNK)).execute();
+  for (const part of chunks(itinerant)) {
+    const rows = await db.selectFrom('communes').select('code').where('code', 'in', part).execute();
     for (const r of rows) known.add(r.code);
   }
   itinerant.forEach((code, i) => {

@@ -5,10 +5,8 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from './schema.ts';
+import { chunks } from './chunks.ts';
 import { overdueCutoffs, UPDATE_FREQUENCIES } from '../domain/offer.ts';
-
-/** D1 binds at most 100 parameters per statement. */
-const CHUNK = 90;
 
 export interface OutboxRow {
   id: number;
@@ -108,7 +106,7 @@ export async function dueOutboxRows(db: Kysely<Database>, now: Date, limit: numb
 }
 
 export async function deleteOutboxRows(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += CHUNK) await db.deleteFrom('search_outbox').where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+  for (const part of chunks(ids)) await db.deleteFrom('search_outbox').where('id', 'in', part).execute();
 }
 
 /** Deletes the rows up to `maxId` (a full reindex covered them). */
@@ -127,11 +125,11 @@ export async function markOutboxFailed(
   update: { attempts: number; error: string; nextAttemptAt: Date },
 ): Promise<void> {
   const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  for (const part of chunks(ids)) {
     await db
       .updateTable('search_outbox')
       .set({ attempts: update.attempts, last_error: update.error.slice(0, 500), next_attempt_at: update.nextAttemptAt.toISOString() })
-      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .where('id', 'in', part)
       .execute();
   }
 }

@@ -13,7 +13,9 @@ import { recordMemberChange } from './membership-audit.ts';
 import { offersOfStructures } from './offers.ts';
 import { changeOfferStatus } from './offer-editing.ts';
 import { inTransaction } from './transaction.ts';
+import { getCommune } from './territories.ts';
 import type { EditContext } from './offer-editing.ts';
+import { chunks } from './chunks.ts';
 import { frenchToday } from '../domain/di/schema.ts';
 import { departementOfCommune } from '../domain/territory.ts';
 import type { Offer } from '../domain/offer.ts';
@@ -40,9 +42,44 @@ export async function findStructureBySiret(db: Kysely<Database>, siret: string):
   return row && structureFromRow(row);
 }
 
+export interface RegisteredStructure {
+  id: string;
+  name: string;
+  status: Structure['status'];
+  has_members: boolean;
+}
+
+/**
+ * findStructureBySiret for a page of search results at once: by SIRET, the structure registered with
+ * it (the first one when several were) and whether anyone belongs to it yet.
+ */
+export async function registeredBySiret(db: Kysely<Database>, sirets: readonly string[]): Promise<Map<string, RegisteredStructure>> {
+  const unique = [...new Set(sirets)];
+  const found = new Map<string, RegisteredStructure>();
+  for (const part of chunks(unique)) {
+    const rows = await db
+      .selectFrom('structures')
+      .select((eb) => [
+        'id',
+        'name',
+        'status',
+        'siret',
+        eb.exists(eb.selectFrom('memberships').select('memberships.user_id').whereRef('memberships.structure_id', '=', 'structures.id')).as('has_members'),
+      ])
+      .where('siret', 'in', part)
+      .where('status', '!=', 'archived')
+      .orderBy('created_at')
+      .execute();
+    for (const r of rows) {
+      if (r.siret && !found.has(r.siret)) found.set(r.siret, { id: r.id, name: r.name, status: r.status as Structure['status'], has_members: Boolean(r.has_members) });
+    }
+  }
+  return found;
+}
+
 async function communeName(db: Kysely<Database>, code: string | null | undefined): Promise<{ name: string | null; problems: FieldProblem[] }> {
   if (!code) return { name: null, problems: [] };
-  const row = await db.selectFrom('communes').select('name').where('code', '=', code).executeTakeFirst();
+  const row = await getCommune(db, code);
   return row ? { name: row.name, problems: [] } : { name: null, problems: [{ path: 'commune_code', message: `commune inconnue : ${code}` }] };
 }
 

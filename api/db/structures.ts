@@ -52,6 +52,13 @@ export async function getStructure(db: Kysely<Database>, id: string): Promise<St
   return row && structureFromRow(row);
 }
 
+/** The structures with these ids, by id (unknown ids are left out). */
+export async function getStructures(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Structure>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('structures').selectAll().where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, structureFromRow(row)]));
+}
+
 export async function findStructureBySource(db: Kysely<Database>, source: string, sourceId: string): Promise<Structure | undefined> {
   const row = await db
     .selectFrom('structures')

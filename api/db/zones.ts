@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { chunks } from './chunks.ts';
 import { normalizeForSearch } from '../domain/text.ts';
 import { zoneCodeKind, type ZoneCodeKind } from '../domain/territory.ts';
 
@@ -87,15 +88,6 @@ export async function searchDepartements(db: Kysely<Database>, q: string | undef
   });
   ranked.sort((a, b) => a.rank - b.rank || a.r.code.localeCompare(b.r.code));
   return ranked.slice(0, limit).map((x) => x.r);
-}
-
-/** D1 binds at most 100 parameters per statement. */
-const CHUNK = 90;
-
-function chunks<T>(list: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
 }
 
 /** The names of zone codes (unknown codes are left out), in the order given. */

@@ -130,7 +130,7 @@ export async function noticeReminder(deps: OrientationNoticeDeps, o: Orientation
   await notify(deps, (await answerContacts(deps, o)).map((to) => structureNotice(o, orientationReminderMail(to, notice))));
 }
 
-/** A fresh link, asked from an expired one: to the structure's contact only. Returns how many addresses. */
+/** A fresh link, asked from an expired one: to the structure's contact only. */
 export async function noticeFreshLink(deps: OrientationNoticeDeps, o: OrientationRecord, contacts: readonly string[]): Promise<void> {
   const url = await answerLink(deps, o.id);
   const mails = contacts.map((to) =>

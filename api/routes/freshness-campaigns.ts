@@ -17,7 +17,8 @@ import { parseOr400 } from '../http/validate.ts';
 import { changeOfferStatus } from '../db/offer-editing.ts';
 import { campaignMonths, campaignProgress, CAMPAIGN_CONFIRM_REASON } from '../db/freshness-campaigns.ts';
 import { linkToken } from '../domain/orientation.ts';
-import { isOverdue } from '../domain/offer.ts';
+import { isOverdue, type Offer } from '../domain/offer.ts';
+import type { Structure } from '../domain/structure.ts';
 import { campaignMonth } from '../jobs/freshness-campaign.ts';
 import { departementQuery, departementsFor } from './moderation.ts';
 import { idParam, offerOr404 } from './scope.ts';
@@ -25,6 +26,14 @@ import { idParam, offerOr404 } from './scope.ts';
 const progressQuery = z.object({ ...departementQuery, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mois attendu au format AAAA-MM').optional() });
 const linkQuery = z.object({ token: linkToken });
 const confirmBody = z.strictObject({ token: linkToken });
+
+/** What a digest's link shows of its offer: whether it is up to date, nothing else. */
+function linkedView(offer: Offer, structure: Structure, now: Date) {
+  return {
+    offer: { id: offer.id, name: offer.name, status: offer.status, confirmed_at: offer.confirmed_at, updated_on: offer.updated_on, overdue: isOverdue(offer, now) },
+    structure: { id: structure.id, name: structure.name },
+  };
+}
 
 export function freshnessCampaignRoutes(deps: ServiceDeps) {
   const app = new Hono();
@@ -72,11 +81,7 @@ export function freshnessCampaignRoutes(deps: ServiceDeps) {
   app.get('/freshness/offers/:id', async (c) => {
     const q = parseOr400(linkQuery, c.req.query());
     const { offer, structure } = await linked(idParam(c), q.token);
-    const now = deps.clock();
-    return c.json({
-      offer: { id: offer.id, name: offer.name, status: offer.status, confirmed_at: offer.confirmed_at, updated_on: offer.updated_on, overdue: isOverdue(offer, now) },
-      structure: { id: structure.id, name: structure.name },
-    });
+    return c.json(linkedView(offer, structure, deps.clock()));
   });
 
   app.post('/freshness/offers/:id/confirm', async (c) => {
@@ -84,11 +89,7 @@ export function freshnessCampaignRoutes(deps: ServiceDeps) {
     const { offer: before, structure } = await linked(idParam(c), body.token);
     const now = deps.clock();
     const offer = editedOrProblem(await changeOfferStatus(deps.db, before.id, { action: 'confirm', reason: CAMPAIGN_CONFIRM_REASON }, { actorUserId: null, now }));
-    return c.json({
-      message: `Merci : « ${offer.name} » est confirmée à jour.`,
-      offer: { id: offer.id, name: offer.name, status: offer.status, confirmed_at: offer.confirmed_at, updated_on: offer.updated_on, overdue: isOverdue(offer, now) },
-      structure: { id: structure.id, name: structure.name },
-    });
+    return c.json({ message: `Merci : « ${offer.name} » est confirmée à jour.`, ...linkedView(offer, structure, now) });
   });
 
   return app;

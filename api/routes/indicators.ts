@@ -9,8 +9,8 @@ import type { AppDeps } from '../app.ts';
 import { authorize } from '../auth/permissions.ts';
 import { departementCodeParam, parseOr400 } from '../http/validate.ts';
 import { notFound } from '../http/problem.ts';
-import { getDepartement } from '../db/territories.ts';
-import { indicatorAreas, indicatorOffers } from '../db/indicators.ts';
+import { departementAreasWithCommunes, getDepartement } from '../db/territories.ts';
+import { indicatorOffers } from '../db/indicators.ts';
 import { computeIndicators } from '../domain/indicators.ts';
 
 const indicatorsQuery = z.object({ dept: departementCodeParam });
@@ -23,7 +23,7 @@ export function indicatorsRoutes(deps: Pick<AppDeps, 'db' | 'clock'>) {
     authorize(c.get('actor'), 'moderation:read', { departement: q.dept });
     const departement = await getDepartement(deps.db, q.dept);
     if (!departement) throw notFound(`Aucun département ne porte le code ${q.dept}.`);
-    const [offers, areas] = await Promise.all([indicatorOffers(deps.db, q.dept), indicatorAreas(deps.db, q.dept)]);
+    const [offers, areas] = await Promise.all([indicatorOffers(deps.db, q.dept), departementAreasWithCommunes(deps.db, q.dept)]);
     return c.json({ departement: { code: departement.code, name: departement.name }, ...computeIndicators(offers, areas, deps.clock()) });
   });
 

@@ -105,20 +105,21 @@ export function membersRoutes(deps: ServiceDeps) {
       throw new HttpProblem(429, 'Trop de courriels', 'Plusieurs courriels ont déjà été envoyés à cette adresse dans l’heure : réessayez plus tard.');
     }
     const now = deps.clock();
-    const token = await inTransaction(deps.db, async (trx) => {
+    // The invitation, its audit entry and its mail commit together.
+    await inTransaction(deps.db, async (trx) => {
       await voidInvitations(trx, structure.id, body.email, now);
       await recordInvitation(trx, { structureId: structure.id, email: body.email, action: 'invitation_sent', role: body.role }, { actorUserId: actor.userId, now });
-      return issueEmailToken({ ...deps, db: trx }, { purpose: 'invite', email: body.email, structureId: structure.id, role: body.role, createdBy: actor.userId });
+      const token = await issueEmailToken({ ...deps, db: trx }, { purpose: 'invite', email: body.email, structureId: structure.id, role: body.role, createdBy: actor.userId });
+      await notify({ ...deps, db: trx }, [
+        invitationMail(body.email, {
+          inviterName: actor.name,
+          structureName: structure.name,
+          role: body.role,
+          url: appLink(deps.config.publicBaseUrl, '/invitation', { token }),
+          validDays: EMAIL_TOKEN_TTL_MS.invite / 86_400_000,
+        }),
+      ]);
     });
-    await notify(deps, [
-      invitationMail(body.email, {
-        inviterName: actor.name,
-        structureName: structure.name,
-        role: body.role,
-        url: appLink(deps.config.publicBaseUrl, '/invitation', { token }),
-        validDays: EMAIL_TOKEN_TTL_MS.invite / 86_400_000,
-      }),
-    ]);
     return c.json({ email: body.email, role: body.role, expires_at: new Date(now.getTime() + EMAIL_TOKEN_TTL_MS.invite).toISOString() }, 201);
   });
 

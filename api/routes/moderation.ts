@@ -22,7 +22,7 @@ import { isDepartementCode } from '../domain/departement-code.ts';
 import { daysOverdue, reviewDueAt, type Offer } from '../domain/offer.ts';
 import { offerView } from '../domain/offer-view.ts';
 import { editContext, idParam, offerOr404, structureOr404 } from './scope.ts';
-import { noticeOfferModerated, noticeStructureDecision } from './notices.ts';
+import { noticeOfferModerated, noticeStructureDecision, writeAndNotify } from './notices.ts';
 import { editedOffer } from './offer-editing.ts';
 
 const reasonSchema = z.string({ error: 'motif attendu' }).trim().min(5, 'expliquez en quelques mots (au moins 5 caractères) : la structure le lira').max(1000);
@@ -106,8 +106,9 @@ export function moderationRoutes(deps: ServiceDeps) {
         path === 'validate'
           ? (await parseInputBody(c, emptyBody, { optional: true }), { decision: 'validate' as const })
           : { decision: 'reject' as const, reason: (await parseInputBody(c, reasonBody)).reason };
-      const structure = editedOrProblem(await moderateStructure(deps.db, before.id, decision, editContext(deps, actor)));
-      await noticeStructureDecision(deps, structure);
+      const structure = editedOrProblem(
+        await writeAndNotify(deps, (db) => moderateStructure(db, before.id, decision, editContext(deps, actor)), noticeStructureDecision),
+      );
       return c.json(structure);
     });
   decide('validate');
@@ -127,8 +128,13 @@ export function moderationRoutes(deps: ServiceDeps) {
     const { offer: before, structure, scope } = await offerOr404(deps, idParam(c));
     authorize(actor, 'offer:moderate', scope);
     const { reason } = await parseInputBody(c, reasonBody);
-    const offer = editedOrProblem(await changeOfferStatus(deps.db, before.id, { action: 'unpublish', reason }, editContext(deps, actor)));
-    await noticeOfferModerated(deps, offer, structure, 'unpublish', reason);
+    const offer = editedOrProblem(
+      await writeAndNotify(
+        deps,
+        (db) => changeOfferStatus(db, before.id, { action: 'unpublish', reason }, editContext(deps, actor)),
+        (d, unpublished) => noticeOfferModerated(d, unpublished, structure, 'unpublish', reason),
+      ),
+    );
     return c.json(editedOffer(deps, offer, structure));
   });
 

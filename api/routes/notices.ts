@@ -1,20 +1,41 @@
 /**
  * Who is told what after an onboarding or moderation write: recipients from the database, French
- * mails from mail/structure-mails.ts, links into the web app, sent best-effort (mail/notify.ts).
+ * mails from mail/structure-mails.ts, links into the web app, queued with the write (writeAndNotify,
+ * mail/notify.ts) and delivered by the mail drain.
  * The web app's pages these links open: /structure/:id, /structure/:id/membres,
  * /structure/offres/:id (the structure space), /coordination (the coordinators' queue).
  */
+import type { Kysely } from 'kysely';
 import type { ServiceDeps } from '../app.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { adminContacts, coordinatorContacts } from '../db/roles.ts';
 import type { JoinRequest } from '../db/join-requests.ts';
 import { appLink, notify } from '../mail/notify.ts';
 import { joinAnswerMail, joinRequestMail, offerModeratedMail, structureDecisionMail, structureToValidateMail } from '../mail/structure-mails.ts';
+import type { EditResult } from '../domain/edit-result.ts';
 import type { Offer } from '../domain/offer.ts';
 import type { Structure } from '../domain/structure.ts';
 
 type NoticeDeps = Pick<ServiceDeps, 'db' | 'config' | 'clock' | 'mailQueued'>;
 
 const link = (deps: NoticeDeps, path: string) => appLink(deps.config.publicBaseUrl, path);
+
+/**
+ * A write and the notice it calls for, in one transaction: the change and its mails commit together
+ * (a mail that cannot be queued undoes the change; a refused change mails nobody).
+ */
+export function writeAndNotify<T>(
+  deps: NoticeDeps,
+  write: (db: Kysely<Database>) => Promise<EditResult<T>>,
+  notice: (deps: NoticeDeps, value: T) => Promise<void>,
+): Promise<EditResult<T>> {
+  return inTransaction(deps.db, async (trx) => {
+    const result = await write(trx);
+    if (result.ok) await notice({ ...deps, db: trx }, result.value);
+    return result;
+  });
+}
 
 /** A new request: the structure's admins, or for a claim the coordinators of its département. */
 export async function noticeJoinRequest(deps: NoticeDeps, request: JoinRequest): Promise<void> {

@@ -24,7 +24,7 @@ import type { Offer, OfferInput } from '../domain/offer.ts';
 import type { Structure } from '../domain/structure.ts';
 import type { GeocodingOutcome } from '../domain/place.ts';
 import { editContext, idParam, offerOr404, scopeOf } from './scope.ts';
-import { noticeOfferModerated } from './notices.ts';
+import { noticeOfferModerated, writeAndNotify } from './notices.ts';
 import { auditQuery, auditResponse } from './audit-view.ts';
 
 const reason = text(500);
@@ -93,10 +93,16 @@ export function offerEditingRoutes(deps: ServiceDeps) {
       authorize(actor, `offer:${action}`, scope);
       const body = await parseInputBody(c, schema, { optional: true });
       const details = change(body);
-      const offer = editedOrProblem(await changeOfferStatus(deps.db, before.id, { action, ...details }, editContext(deps, actor)));
-      if (action === 'suspend' && actingAsCoordinator(actor, structure.id)) {
-        await noticeOfferModerated(deps, offer, structure, 'suspend', details.reason ?? null);
-      }
+      const moderated = action === 'suspend' && actingAsCoordinator(actor, structure.id);
+      const offer = editedOrProblem(
+        await writeAndNotify(
+          deps,
+          (db) => changeOfferStatus(db, before.id, { action, ...details }, editContext(deps, actor)),
+          async (d, suspended) => {
+            if (moderated) await noticeOfferModerated(d, suspended, structure, 'suspend', details.reason ?? null);
+          },
+        ),
+      );
       return c.json(editedOffer(deps, offer, structure));
     });
 

@@ -20,8 +20,7 @@ import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseOr400 } from '../http/validate.ts';
 import { ExternalServiceError } from '../clients/http.ts';
 import { MIN_QUERY_LENGTH } from '../clients/recherche-entreprises.ts';
-import { findStructureBySiret } from '../db/structure-editing.ts';
-import { countMembers } from '../db/roles.ts';
+import { registeredBySiret } from '../db/structure-editing.ts';
 import { answerJoinRequest, cancelJoinRequest, createJoinRequest, getJoinRequest, listJoinRequests } from '../db/join-requests.ts';
 import { establishmentRefusal, type Establishment } from '../domain/establishment.ts';
 import { structurePrefill } from '../domain/structure-input.ts';
@@ -29,7 +28,7 @@ import { compactSiret, isValidSiret } from '../domain/siret.ts';
 import { text } from '../domain/input-fields.ts';
 import type { FieldProblem } from '../domain/field-problem.ts';
 import { editContext, idParam, scopeOf, structureOr404 } from './scope.ts';
-import { noticeJoinAnswer, noticeJoinRequest } from './notices.ts';
+import { noticeJoinAnswer, noticeJoinRequest, writeAndNotify } from './notices.ts';
 
 /** Fails with the directory's French message when it does not answer (timeout 504, unreachable 503, error 502). */
 async function fromDirectory<T>(call: () => Promise<T>): Promise<T> {
@@ -83,17 +82,12 @@ export const ESTABLISHMENT_LOOKUPS_PER_HOUR = 120;
 export function onboardingRoutes(deps: ServiceDeps) {
   const app = new Hono();
 
-  /** An establishment with what onboarding needs: why it cannot be registered, the form prefill, the structure already registered with it. */
-  const annotate = async (e: Establishment) => {
-    const refusal = establishmentRefusal(e);
-    const registered = await findStructureBySiret(deps.db, e.siret);
-    return {
-      ...e,
-      refusal,
-      prefill: refusal ? null : structurePrefill(e),
-      registered: registered
-        ? { id: registered.id, name: registered.name, status: registered.status, has_members: (await countMembers(deps.db, registered.id)) > 0 }
-        : null,
+  /** Establishments with what onboarding needs: why one cannot be registered, the form prefill, the structure already registered with it. */
+  const annotated = async (establishments: readonly Establishment[]) => {
+    const registered = await registeredBySiret(deps.db, establishments.map((e) => e.siret));
+    return (e: Establishment) => {
+      const refusal = establishmentRefusal(e);
+      return { ...e, refusal, prefill: refusal ? null : structurePrefill(e), registered: registered.get(e.siret) ?? null };
     };
   };
 
@@ -107,14 +101,11 @@ export function onboardingRoutes(deps: ServiceDeps) {
     if (q.siret) {
       const siret = q.siret;
       const found = await fromDirectory(() => deps.establishments.bySiret(siret));
-      return c.json({ total: found ? 1 : 0, items: found ? [await annotate(found)] : [] });
+      return c.json({ total: found ? 1 : 0, items: found ? [(await annotated([found]))(found)] : [] });
     }
     const result = await fromDirectory(() => deps.establishments.search({ q: q.q!, communeCode: q.commune ?? null, page: q.page }));
-    const items = [];
-    for (const match of result.results) {
-      const { establishments, ...main } = match;
-      items.push({ ...(await annotate(main)), establishments: await Promise.all(establishments.map(annotate)) });
-    }
+    const annotate = await annotated(result.results.flatMap(({ establishments, ...main }) => [main, ...establishments]));
+    const items = result.results.map(({ establishments, ...main }) => ({ ...annotate(main), establishments: establishments.map(annotate) }));
     return c.json({ total: result.total, page: q.page, items });
   });
 
@@ -122,8 +113,9 @@ export function onboardingRoutes(deps: ServiceDeps) {
     const actor = authorize(c.get('actor'), 'structure:join');
     const { structure } = await structureOr404(deps, idParam(c));
     const body = await parseInputBody(c, joinBody, { optional: true });
-    const request = editedOrProblem(await createJoinRequest(deps.db, { userId: actor.userId, structureId: structure.id, message: body.message ?? null }, deps.clock()));
-    await noticeJoinRequest(deps, request);
+    const request = editedOrProblem(
+      await writeAndNotify(deps, (db) => createJoinRequest(db, { userId: actor.userId, structureId: structure.id, message: body.message ?? null }, deps.clock()), noticeJoinRequest),
+    );
     return c.json(request, 201);
   });
 
@@ -147,16 +139,18 @@ export function onboardingRoutes(deps: ServiceDeps) {
   app.post('/join-requests/:id/accept', async (c) => {
     const { request, user } = await answerable(c.get('actor'), idParam(c));
     const body = await parseInputBody(c, acceptBody, { optional: true });
-    const answered = editedOrProblem(await answerJoinRequest(deps.db, request.id, { decision: 'accept', role: body.role }, { actorUserId: user.userId, now: deps.clock() }));
-    await noticeJoinAnswer(deps, answered);
+    const answered = editedOrProblem(
+      await writeAndNotify(deps, (db) => answerJoinRequest(db, request.id, { decision: 'accept', role: body.role }, { actorUserId: user.userId, now: deps.clock() }), noticeJoinAnswer),
+    );
     return c.json(answered);
   });
 
   app.post('/join-requests/:id/refuse', async (c) => {
     const { request, user } = await answerable(c.get('actor'), idParam(c));
     const body = await parseInputBody(c, refuseBody);
-    const answered = editedOrProblem(await answerJoinRequest(deps.db, request.id, { decision: 'refuse', reason: body.reason }, { actorUserId: user.userId, now: deps.clock() }));
-    await noticeJoinAnswer(deps, answered);
+    const answered = editedOrProblem(
+      await writeAndNotify(deps, (db) => answerJoinRequest(db, request.id, { decision: 'refuse', reason: body.reason }, { actorUserId: user.userId, now: deps.clock() }), noticeJoinAnswer),
+    );
     return c.json(answered);
   });
 

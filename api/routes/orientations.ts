@@ -16,7 +16,7 @@ import { isReservedAddress } from '../mail/reserved-domains.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ServiceDeps } from '../app.ts';
-import { authorize, can, requireUser, type Actor as PermissionActor } from '../auth/permissions.ts';
+import { authorize, can, requireUser, type Actor as PermissionActor, type UserActor } from '../auth/permissions.ts';
 import { checkLink } from '../auth/signed-links.ts';
 import { parseInputBody } from '../http/body.ts';
 import { editedOrProblem } from '../http/edit-result.ts';
@@ -86,6 +86,15 @@ const invalidLink = () => new HttpProblem(403, 'Lien invalide', 'Ce lien ne corr
 const expiredLink = () =>
   new HttpProblem(410, 'Lien expiré', 'Ce lien a expiré. Demandez-en un nouveau : il sera envoyé à l’adresse de contact de la structure.');
 
+/** A user acting for the structure that received an orientation: one of its people, or a service admin. */
+const structureSide = (user: UserActor, structureId: string | null): Actor => ({
+  kind: user.memberships.some((m) => m.structureId === structureId) ? 'structure-member' : 'admin',
+  userId: user.userId,
+});
+
+/** The professional who sent the orientation (a verified account). */
+const isPrescriber = (user: UserActor, o: OrientationRecord) => o.request.prescriber_user_id === user.userId && user.verified;
+
 /**
  * Who is asking about this orientation: the holder of its signed link (the structure), a member of
  * its structure, or the professional who sent it. Anyone else: 401 without a session, else 404 for
@@ -103,11 +112,11 @@ async function accessTo(deps: ServiceDeps, c: Context, o: OrientationRecord, tok
   const scope = { structureId: o.structure_id };
   if (purpose === 'answer') {
     authorize(user, 'orientation:receive', scope);
-    return { viewer: 'structure', actor: { kind: user.memberships.some((m) => m.structureId === o.structure_id) ? 'structure-member' : 'admin', userId: user.userId } };
+    return { viewer: 'structure', actor: structureSide(user, o.structure_id) };
   }
-  if (o.request.prescriber_user_id === user.userId && user.verified) return { viewer: 'prescriber', actor: { kind: 'prescriber', userId: user.userId } };
+  if (isPrescriber(user, o)) return { viewer: 'prescriber', actor: { kind: 'prescriber', userId: user.userId } };
   if (can(user, 'orientation:receive', scope)) {
-    return { viewer: 'structure', actor: { kind: user.memberships.some((m) => m.structureId === o.structure_id) ? 'structure-member' : 'admin', userId: user.userId } };
+    return { viewer: 'structure', actor: structureSide(user, o.structure_id) };
   }
   throw notFound('Aucune orientation ne porte cet identifiant.');
 }
@@ -199,8 +208,7 @@ export function orientationsRoutes(deps: ServiceDeps) {
     const user = authorize(c.get('actor'), 'orientation:receive', { structureId: structure.id });
     const q = parseOr400(listQuery, c.req.query());
     const { total, items } = await orientationsOfStructure(deps.db, structure.id, { status: q.status, limit: q.size, offset: (q.page - 1) * q.size });
-    const kind = user.memberships.some((m) => m.structureId === structure.id) ? 'structure-member' : 'admin';
-    return c.json({ structure: { id: structure.id, name: structure.name }, total, page: q.page, size: q.size, items: await listed(items, { kind, userId: user.userId }) });
+    return c.json({ structure: { id: structure.id, name: structure.name }, total, page: q.page, size: q.size, items: await listed(items, structureSide(user, structure.id)) });
   });
 
   app.get('/orientations/:id', async (c) => {
@@ -289,7 +297,7 @@ export function orientationsRoutes(deps: ServiceDeps) {
     const user = requireUser(c.get('actor'));
     await parseInputBody(c, emptyBody, { optional: true });
     const o = await orientationOr404(deps, idParam(c));
-    if (o.request.prescriber_user_id !== user.userId || !user.verified) {
+    if (!isPrescriber(user, o)) {
       throw new HttpProblem(403, 'Action non autorisée', 'Seul le professionnel qui a envoyé cette orientation peut la renvoyer à la structure.');
     }
     if (o.status !== 'sent') throw new HttpProblem(409, 'Orientation déjà traitée', 'La structure a déjà répondu, ou l’orientation a expiré : il n’y a rien à renvoyer.');

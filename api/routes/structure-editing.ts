@@ -27,7 +27,7 @@ import { isDryRun } from '../http/dry-run.ts';
 import { listOffers, offerCountsOfStructures } from '../db/offers.ts';
 import { membershipsOfUser } from '../db/roles.ts';
 import { listJoinRequests, pendingJoinCounts } from '../db/join-requests.ts';
-import { getStructure } from '../db/structures.ts';
+import { getStructures } from '../db/structures.ts';
 import { locateNewPlace, locatePlace } from '../clients/place.ts';
 import { parseStructureCreate, parseStructurePatch, registrationProblems } from '../domain/structure-input.ts';
 import { offerView } from '../domain/offer-view.ts';
@@ -38,7 +38,7 @@ import type { GeocodingOutcome } from '../domain/place.ts';
 import { editContext, idParam, structureOr404 } from './scope.ts';
 import { siretProblems } from './onboarding.ts';
 import { auditQuery, auditResponse } from './audit-view.ts';
-import { noticeStructureRegistered } from './notices.ts';
+import { noticeStructureRegistered, writeAndNotify } from './notices.ts';
 
 const confirmBody = z.strictObject({ include_offers: z.boolean().default(false) });
 const archiveBody = z.strictObject({ reason: text(500).optional() });
@@ -73,8 +73,13 @@ export function structureEditingRoutes(deps: ServiceDeps) {
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
     }
     const place = await locateNewPlace(deps.geocoder, create);
-    const structure = editedOrProblem(await registerStructure(deps.db, { ...create, ...place.coordinates }, editContext(deps, actor)));
-    await noticeStructureRegistered(deps, structure, actor.name);
+    const structure = editedOrProblem(
+      await writeAndNotify(
+        deps,
+        (db) => registerStructure(db, { ...create, ...place.coordinates }, editContext(deps, actor)),
+        (d, registered) => noticeStructureRegistered(d, registered, actor.name),
+      ),
+    );
     return c.json(editedStructure(structure, place.geocoding), 201);
   });
 
@@ -94,11 +99,17 @@ export function structureEditingRoutes(deps: ServiceDeps) {
       if (problems.length) throw new HttpProblem(400, 'SIRET refusé', 'Vérifiez le SIRET de la structure.', problems);
     }
     const place = await locatePlace(deps.geocoder, before, patch);
-    const structure = editedOrProblem(await editStructure(deps.db, before.id, { ...patch, ...place.coordinates }, { ...editContext(deps, actor), mayValidateIn }));
-    if (before.status === 'validated' && structure.status === 'pending') {
-      await noticeStructureRegistered(deps, structure, actor.name, { movedFrom: before.departement_code });
-      return c.json({ ...editedStructure(structure, place.geocoding), notice: BACK_TO_PENDING_NOTICE });
-    }
+    const movedOut = (s: Structure) => before.status === 'validated' && s.status === 'pending';
+    const structure = editedOrProblem(
+      await writeAndNotify(
+        deps,
+        (db) => editStructure(db, before.id, { ...patch, ...place.coordinates }, { ...editContext(deps, actor), mayValidateIn }),
+        async (d, edited) => {
+          if (movedOut(edited)) await noticeStructureRegistered(d, edited, actor.name, { movedFrom: before.departement_code });
+        },
+      ),
+    );
+    if (movedOut(structure)) return c.json({ ...editedStructure(structure, place.geocoding), notice: BACK_TO_PENDING_NOTICE });
     return c.json(editedStructure(structure, place.geocoding));
   });
 
@@ -158,15 +169,15 @@ export function structureEditingRoutes(deps: ServiceDeps) {
     const memberships = await membershipsOfUser(deps.db, actor.userId);
     const ids = memberships.map((m) => m.structureId);
     const now = deps.clock();
-    const [counts, pending, requests] = await Promise.all([
+    const [structures, counts, pending, requests] = await Promise.all([
+      getStructures(deps.db, ids),
       offerCountsOfStructures(deps.db, ids, now),
       pendingJoinCounts(deps.db, memberships.filter((m) => m.role === 'admin').map((m) => m.structureId)),
       listJoinRequests(deps.db, { userId: actor.userId, status: 'pending' }),
     ]);
-    const items = [];
-    for (const m of memberships) {
-      const s = (await getStructure(deps.db, m.structureId))!;
-      items.push({
+    const items = memberships.map((m) => {
+      const s = structures.get(m.structureId)!;
+      return {
         structure: {
           id: s.id,
           name: s.name,
@@ -180,8 +191,8 @@ export function structureEditingRoutes(deps: ServiceDeps) {
         role: m.role,
         offers: counts.get(m.structureId),
         ...(m.role === 'admin' ? { pending_join_requests: pending.get(m.structureId) ?? 0 } : {}),
-      });
-    }
+      };
+    });
     return c.json({
       items,
       join_requests: requests.items.map((r) => ({ id: r.id, kind: r.kind, status: r.status, structure: { id: r.structure.id, name: r.structure.name }, created_at: r.created_at })),

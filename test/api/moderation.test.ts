@@ -5,10 +5,11 @@
  * unpublished offer leaves search after the outbox drain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createUser, requestAnonymous, json, type TestUser } from '../helpers/auth.ts';
 import { aStructure, anOffer } from '../fixtures/catalogue.ts';
-import { upsertStructureBySource } from '../../api/db/structures.ts';
+import { getStructure, upsertStructureBySource } from '../../api/db/structures.ts';
 import { upsertOfferBySource } from '../../api/db/offers.ts';
 
 type Json = Record<string, any>;
@@ -104,6 +105,22 @@ describe('decisions reach the structure with their reason', () => {
     const [mail] = await outbox();
     expect(mail).toMatchObject({ to: 'admin@douteuse.fr', subject: expect.stringContaining('n’a pas été validée') });
     expect(mail!.text).toContain('Aucune action d’insertion décrite.');
+  });
+
+  it('a decision whose mail cannot be queued is not recorded: the structure stays pending', async () => {
+    const pending = await upsertStructureBySource(t.db, aStructure({ source_id: 'mail-fails', name: 'Structure sans courriel', status: 'pending' }), t.now);
+    await createUser(t, { email: 'admin@sans-courriel.fr', memberships: [{ structureId: pending, role: 'admin' }] });
+    await sql`CREATE TRIGGER outbox_down BEFORE INSERT ON mail_outbox BEGIN SELECT RAISE(ABORT, 'outbox down'); END`.execute(t.db);
+    try {
+      const r = await coordinator47.request(`/api/structures/${pending}/validate`, { method: 'POST' });
+      expect(r.status).toBe(500);
+    } finally {
+      await sql`DROP TRIGGER outbox_down`.execute(t.db);
+    }
+    expect((await getStructure(t.db, pending))!.status).toBe('pending');
+    const retry = await json(coordinator47.request(`/api/structures/${pending}/validate`, { method: 'POST' }));
+    expect(retry.body).toMatchObject({ status: 'validated' });
+    expect((await outbox()).some((m) => m.to === 'admin@sans-courriel.fr')).toBe(true);
   });
 
   it('a coordinator unpublishes or suspends an offer with a reason: the admins are told, search drops it', async () => {

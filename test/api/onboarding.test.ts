@@ -66,6 +66,17 @@ describe('GET /api/establishments', () => {
     expect((inTonneins.body.items[0].establishments as Json[]).map((e) => e.siret).sort()).toEqual([ASSOCIATION_HEAD_OFFICE_SIRET, ASSOCIATION_WORKSHOP_SIRET].sort());
   });
 
+  it('a search result registered already says so, and whether anyone manages it (join, or claim)', async () => {
+    const u = await createUser(t);
+    const workshop = await upsertStructureBySource(t.db, aStructure({ source_id: 'tremplin-atelier', name: 'Atelier Tremplin', siret: ASSOCIATION_WORKSHOP_SIRET }), t.now);
+    const r = await json(u.request('/api/establishments?q=tremplin'));
+    const [unit] = r.body.items as Json[];
+    expect(unit!.registered).toBeNull();
+    const found = (unit!.establishments as Json[]).find((e) => e.siret === ASSOCIATION_WORKSHOP_SIRET)!;
+    expect(found.registered).toEqual({ id: workshop, name: 'Atelier Tremplin', status: 'validated', has_members: false });
+    await t.db.deleteFrom('structures').where('id', '=', workshop).execute();
+  });
+
   it('by SIRET: a non-diffusible establishment has nothing to prefill but its SIRET; an unknown one is an empty list', async () => {
     const u = await createUser(t);
     const masked = await json(u.request(`/api/establishments?siret=${NON_DIFFUSIBLE_SIRET}`));

@@ -16,6 +16,7 @@ import {
   typeServiceSchema,
 } from '../referentials/index.ts';
 import { zoneCodeKind } from '../territory.ts';
+import { frenchDay } from '../matching/time.ts';
 import { inputErrorMap } from '../field-problem.ts';
 
 /** Oldest accepted date_maj ("doit être au 21e siècle" upstream). */
@@ -24,11 +25,12 @@ export const DI_MIN_DATE = '2000-01-01';
 /** The plain French messages of every input (api/domain/field-problem.ts). Pass to safeParse. */
 export const diErrorMap: z.core.$ZodErrorMap = inputErrorMap;
 
-/** Today's date in France (YYYY-MM-DD): upstream compares date_maj with the server's local date. */
+/**
+ * Today's date in France (YYYY-MM-DD): upstream compares date_maj with the server's local date.
+ * frenchDay's one shared formatter (building one per call cost more than the rest of the work).
+ */
 export function frenchToday(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return frenchDay(now);
 }
 
 function quoted(input: unknown): string {
