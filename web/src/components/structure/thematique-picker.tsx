@@ -3,7 +3,7 @@
  * by — each group a disclosure with the number ticked, so the list of 69 stays short to read.
  */
 import type { Referentials } from '../../api/types.ts';
-import { Icon, type IconName } from '../ui/icon.tsx';
+import { BarrierDisclosure } from '../forms/barrier-disclosure.tsx';
 
 interface Props {
   id: string;
@@ -32,28 +32,17 @@ export function ThematiquePicker({ id, refs, selected, onChange, error }: Props)
       {refs.barriers.map((barrier) => {
         const ticked = barrier.thematiques.filter((t) => selected.includes(t)).length;
         return (
-          <details open={ticked > 0}>
-            <summary>
-              <Icon name={barrier.icon as IconName} />
-              {barrier.label}
-              {ticked > 0 && (
-                <span class="count" aria-label={`${ticked} cochée${ticked > 1 ? 's' : ''}`}>
-                  {ticked}
-                </span>
-              )}
-            </summary>
-            <div class="situation-list">
-              {barrier.thematiques.map((t) => {
-                const inputId = `${id}-${t}`;
-                return (
-                  <div class="checkbox">
-                    <input type="checkbox" id={inputId} checked={selected.includes(t)} onChange={(e) => toggle(t, (e.currentTarget as HTMLInputElement).checked)} />
-                    <label for={inputId}>{labels.get(t) ?? t}</label>
-                  </div>
-                );
-              })}
-            </div>
-          </details>
+          <BarrierDisclosure barrier={barrier} ticked={ticked}>
+            {barrier.thematiques.map((t) => {
+              const inputId = `${id}-${t}`;
+              return (
+                <div class="checkbox">
+                  <input type="checkbox" id={inputId} checked={selected.includes(t)} onChange={(e) => toggle(t, (e.currentTarget as HTMLInputElement).checked)} />
+                  <label for={inputId}>{labels.get(t) ?? t}</label>
+                </div>
+              );
+            })}
+          </BarrierDisclosure>
         );
       })}
     </fieldset>
