@@ -22,6 +22,11 @@ export function dateText(iso: string): string {
   return date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 }
 
+/** « 12 mars 2026 à 14:05 » (Paris time). */
+export function dateTimeText(iso: string): string {
+  return new Date(iso).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+}
+
 /** « mis à jour il y a 2 mois ». */
 export function updatedText(iso: string, now = new Date()): string {
   return `mis à jour ${frenchRelativeTime(new Date(iso), now)}`;

@@ -1,6 +1,7 @@
 /** French names of the offer and structure fields (and of a structure's people), and readable values, for the history of changes. */
 import type { Referentials } from '../api/types.ts';
 import { label } from '../state/referentials.ts';
+import { dateTimeText } from '../format.ts';
 
 const LABELS: Readonly<Record<string, string>> = {
   name: 'Nom',
@@ -76,11 +77,7 @@ const REFERENTIAL_OF: Readonly<Record<string, Parameters<typeof label>[1]>> = {
 /** Fields holding an instant (ISO): shown as a French date and time. */
 const INSTANTS = new Set(['confirmed_at', 'reviewed_at', 'validated_at']);
 
-const instantText = (iso: string) => {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return at.toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-};
+const instantText = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTimeText(iso));
 
 const STATUS: Readonly<Record<string, string>> = { draft: 'brouillon', published: 'publiée', suspended: 'suspendue', archived: 'archivée', pending: 'en attente', validated: 'validée', rejected: 'refusée' };
 
