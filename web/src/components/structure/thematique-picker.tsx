@@ -4,6 +4,9 @@
  */
 import type { Referentials } from '../../api/types.ts';
 import { BarrierDisclosure } from '../forms/barrier-disclosure.tsx';
+import { describedByOf, FieldNotes } from '../forms/field-head.tsx';
+
+const HINT = 'Les professionnels cherchent par frein : ouvrez ceux auxquels l’offre répond et cochez ce qu’elle propose.';
 
 interface Props {
   id: string;
@@ -17,18 +20,11 @@ export function ThematiquePicker({ id, refs, selected, onChange, error }: Props)
   const labels = new Map(refs.thematiques.map((t) => [t.value as string, t.label]));
   const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
-    <fieldset id={id} tabIndex={-1} class={`thematiques field${error ? ' field--error' : ''}`} aria-describedby={`${id}-aide${error ? ` ${id}-erreur` : ''}`}>
+    <fieldset id={id} tabIndex={-1} class={`thematiques field${error ? ' field--error' : ''}`} aria-describedby={describedByOf(id, HINT, error)}>
       <legend>
         Thématiques <span class="required">(au moins une pour publier)</span>
       </legend>
-      <p class="hint" id={`${id}-aide`}>
-        Les professionnels cherchent par frein : ouvrez ceux auxquels l’offre répond et cochez ce qu’elle propose.
-      </p>
-      {error && (
-        <p class="field__error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={HINT} error={error} />
       {refs.barriers.map((barrier) => {
         const ticked = barrier.thematiques.filter((t) => selected.includes(t)).length;
         return (
