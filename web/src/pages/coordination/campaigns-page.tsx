@@ -28,16 +28,16 @@ function Campaign({ dept, month }: { dept: string; month: string }) {
       {p && p.months.length > 0 && (
         <div class="field--inline">
           <SelectField
-          id="campagne-mois"
-          label="Mois"
-          value={p.month}
-          options={[...new Set([p.month, ...p.months])].map((m) => ({ value: m, label: monthText(m) }))}
-          onValue={(m) => {
-            const next = new URLSearchParams(query);
-            next.set('mois', m);
-            navigate(`${path}?${next}`);
-          }}
-        />
+            id="campagne-mois"
+            label="Mois"
+            value={p.month}
+            options={[...new Set([p.month, ...p.months])].map((m) => ({ value: m, label: monthText(m) }))}
+            onValue={(m) => {
+              const next = new URLSearchParams(query);
+              next.set('mois', m);
+              navigate(`${path}?${next}`);
+            }}
+          />
         </div>
       )}
       {progress.error && <ErrorNotice message={progress.error.userMessage} onRetry={progress.reload} />}
