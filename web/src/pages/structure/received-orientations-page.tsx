@@ -7,12 +7,13 @@
 import type { PageProps } from '../../routes.ts';
 import { navigate } from '../../router.ts';
 import { structureOrientations } from '../../api/orientations.ts';
-import { ORIENTATION_STATUSES, ORIENTATION_STATUS_LABELS, type OrientationStatusValue } from '../../../../api/domain/orientation-choices.ts';
+import type { OrientationStatusValue } from '../../../../api/domain/orientation-choices.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { dateText, plural } from '../../format.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import { StatusBadge } from '../../components/orientations/status-badge.tsx';
+import { StatusFilter, statusOf } from '../../components/orientations/status-filter.tsx';
 import { TableWrap } from '../../components/spaces/table-wrap.tsx';
 import { WithStructure } from './structure-loader.tsx';
 import '../../styles/spaces.css';
@@ -65,29 +66,14 @@ function Inbox({ structureId, status }: { structureId: string; status: Orientati
 }
 
 export function ReceivedOrientationsPage({ params, query }: PageProps) {
-  const status = (ORIENTATION_STATUSES as readonly string[]).includes(query.get('statut') ?? '') ? (query.get('statut') as OrientationStatusValue) : '';
+  const status = statusOf(query);
   return (
     <WithStructure id={params.id!} title="Orientations reçues">
       {(structure) => (
         <>
           <h1>Orientations reçues par « {structure.name} »</h1>
           <p class="lead">Les personnes que des professionnels vous orientent. Ouvrez une orientation pour l’accepter, la refuser ou écrire au professionnel.</p>
-          <div class="field field--inline">
-            <label for="filtre-statut">Afficher</label>
-            <select
-              id="filtre-statut"
-              value={status}
-              onChange={(e) => {
-                const value = (e.currentTarget as HTMLSelectElement).value;
-                navigate(`/structure/${structure.id}/orientations${value ? `?statut=${value}` : ''}`);
-              }}
-            >
-              <option value="">Toutes</option>
-              {ORIENTATION_STATUSES.map((s) => (
-                <option value={s}>{ORIENTATION_STATUS_LABELS[s]}</option>
-              ))}
-            </select>
-          </div>
+          <StatusFilter value={status} onValue={(v) => navigate(`/structure/${structure.id}/orientations${v ? `?statut=${v}` : ''}`)} />
           <section class="panel">
             <Inbox structureId={structure.id} status={status} />
           </section>
