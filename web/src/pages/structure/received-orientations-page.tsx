@@ -16,6 +16,7 @@ import { StatusBadge } from '../../components/orientations/status-badge.tsx';
 import { StatusFilter, statusOf } from '../../components/orientations/status-filter.tsx';
 import { TableWrap } from '../../components/spaces/table-wrap.tsx';
 import { WithStructure } from './structure-loader.tsx';
+import { de } from '../../lib/french.ts';
 import '../../styles/spaces.css';
 import '../../styles/orientations.css';
 
@@ -43,7 +44,7 @@ function Inbox({ structureId, status }: { structureId: string; status: Orientati
               {items.map((o) => (
                 <tr data-orientation={o.id}>
                   <th scope="row">
-                    <a href={`/orientations/${o.id}/reponse`} aria-label={`Ouvrir l’orientation de ${o.beneficiary ? `${o.beneficiary.first_name} ${o.beneficiary.last_name}` : 'une personne'} vers ${o.offer.name}`}>
+                    <a href={`/orientations/${o.id}/reponse`} aria-label={`Ouvrir l’orientation ${de(o.beneficiary ? `${o.beneficiary.first_name} ${o.beneficiary.last_name}` : 'une personne', { person: true })} vers ${o.offer.name}`}>
                       {o.beneficiary ? `${o.beneficiary.first_name} ${o.beneficiary.last_name}` : 'données effacées'}
                     </a>
                     {o.prescriber && <span class="hint"> — orientée par {o.prescriber.name}</span>}
