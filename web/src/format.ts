@@ -1,7 +1,5 @@
 /** French wording for numbers, distances and dates as agents say them. */
-import { frenchRelativeTime } from '../../api/domain/matching/time.ts';
-
-export { frenchRelativeTime };
+export { frenchRelativeTime } from '../../api/domain/matching/time.ts';
 
 /** « sur place », « à 8 km », « à 1,5 km ». */
 export function distanceText(km: number | null | undefined): string | null {
@@ -22,9 +20,9 @@ export function dateText(iso: string): string {
   return date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 }
 
-/** « mis à jour il y a 2 mois ». */
-export function updatedText(iso: string, now = new Date()): string {
-  return `mis à jour ${frenchRelativeTime(new Date(iso), now)}`;
+/** « 12 mars 2026 à 14:05 » (Paris time). */
+export function dateTimeText(iso: string): string {
+  return new Date(iso).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 }
 
 /** « 16 à 25 ans », « à partir de 18 ans », « jusqu’à 25 ans », null when open to all ages. */

@@ -29,13 +29,12 @@ export const ROUTES: Route[] = [
   { path: '/reinitialiser-mot-de-passe', load: () => import('./pages/account/reset-password-page.tsx').then((m) => m.ResetPasswordPage) },
   { path: '/compte', load: () => import('./pages/account/account-page.tsx').then((m) => m.AccountPage) },
   ...SPACE_ROUTES,
-  // Orientations (sending, following, the structure's answer) and freshness campaigns.
+  // Orientations (sending, following, the structure's answer) and an offer's confirmation from a freshness mail.
   { path: '/orientation/envoyer', load: () => import('./pages/orientations/send-page.tsx').then((m) => m.SendOrientationPage) },
   { path: '/mes-orientations', load: () => import('./pages/orientations/my-orientations-page.tsx').then((m) => m.MyOrientationsPage) },
   { path: '/mes-orientations/:id', load: () => import('./pages/orientations/my-orientations-page.tsx').then((m) => m.MyOrientationsPage) },
   { path: '/orientations/:id/reponse', load: () => import('./pages/orientations/answer-page.tsx').then((m) => m.AnswerPage) },
   { path: '/fraicheur/confirmer', load: () => import('./pages/orientations/confirm-offer-page.tsx').then((m) => m.ConfirmOfferPage) },
-  { path: '/coordination/campagnes', load: () => import('./pages/coordination/campaigns-page.tsx').then((m) => m.CampaignsPage) },
 ];
 
 export const NOT_FOUND: Route = { path: '*', load: () => import('./pages/not-found-page.tsx').then((m) => m.NotFoundPage) };

@@ -18,4 +18,5 @@ export const SPACE_ROUTES: Route[] = [
   { path: '/coordination', load: () => import('./pages/coordination/queue-page.tsx').then((m) => m.QueuePage) },
   { path: '/coordination/couverture', load: () => import('./pages/coordination/coverage-page.tsx').then((m) => m.CoveragePage) },
   { path: '/coordination/indicateurs', load: () => import('./pages/coordination/indicators-page.tsx').then((m) => m.IndicatorsPage) },
+  { path: '/coordination/campagnes', load: () => import('./pages/coordination/campaigns-page.tsx').then((m) => m.CampaignsPage) },
 ];

@@ -19,6 +19,7 @@ import type { DepartementSummary, EpciSummary, ZoneName } from '../../../api/db/
 import type { Indicators } from '../../../api/domain/indicators.ts';
 import type { AuditAction, AuditEntity } from '../../../api/domain/audit.ts';
 import type { BarrierKey } from '../../../api/domain/referentials/barriers.ts';
+import type { AreaCoverage, BarrierCounts, CommuneCoverage } from '../../../api/domain/coverage.ts';
 
 export type { CompletenessAdvice, DepartementSummary, EpciSummary, FieldProblem, GeocodingOutcome, JoinRequest, OfferCounts, OfferInput, PendingInvitation, Structure, ZoneName };
 
@@ -150,26 +151,9 @@ export interface ModerationQueue {
 
 export type OfferReport = OfferReportListItem;
 
-export type BarrierCounts = Record<BarrierKey, number>;
-
-export interface CoverageCommune {
-  code: string;
-  name: string;
-  population: number;
-  centre: boolean;
-  offers: BarrierCounts;
-  unmet_needs: BarrierCounts;
-}
-
-export interface CoverageArea {
-  id: string;
-  name: string;
-  kind: string;
-  communes: number;
-  offers: BarrierCounts;
-  zones_blanches: BarrierCounts;
-  unmet_needs: BarrierCounts;
-}
+/** A commune's or an area's coverage with the unmet needs of the period added by the route. */
+export type CoverageCommune = CommuneCoverage & { unmet_needs: BarrierCounts };
+export type CoverageArea = AreaCoverage & { unmet_needs: BarrierCounts };
 
 /** GET /api/coverage?dept= */
 export interface Coverage {

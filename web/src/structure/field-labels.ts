@@ -1,6 +1,8 @@
 /** French names of the offer and structure fields (and of a structure's people), and readable values, for the history of changes. */
 import type { Referentials } from '../api/types.ts';
 import { label } from '../state/referentials.ts';
+import { roleLabel } from './roles.ts';
+import { dateTimeText } from '../format.ts';
 
 const LABELS: Readonly<Record<string, string>> = {
   name: 'Nom',
@@ -76,15 +78,9 @@ const REFERENTIAL_OF: Readonly<Record<string, Parameters<typeof label>[1]>> = {
 /** Fields holding an instant (ISO): shown as a French date and time. */
 const INSTANTS = new Set(['confirmed_at', 'reviewed_at', 'validated_at']);
 
-const instantText = (iso: string) => {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return at.toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-};
+const instantText = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTimeText(iso));
 
 const STATUS: Readonly<Record<string, string>> = { draft: 'brouillon', published: 'publiée', suspended: 'suspendue', archived: 'archivée', pending: 'en attente', validated: 'validée', rejected: 'refusée' };
-
-const ROLES: Readonly<Record<string, string>> = { member: 'membre', admin: 'administrateur' };
 
 export function fieldLabel(field: string): string {
   return LABELS[field] ?? field;
@@ -95,7 +91,7 @@ export function fieldLabel(field: string): string {
  * roles in French, referential codes by their labels (with `refs`), instants as French dates.
  */
 export function valueText(value: unknown, field?: string, refs: Referentials | null = null): string {
-  if (field === 'role' && typeof value === 'string') return ROLES[value] ?? value;
+  if (field === 'role' && (value === 'admin' || value === 'member')) return roleLabel(value);
   if (value == null || value === '' || (Array.isArray(value) && !value.length)) return 'vide';
   const list = field ? REFERENTIAL_OF[field] : undefined;
   if (list && refs && (typeof value === 'string' || Array.isArray(value))) {

@@ -1,5 +1,9 @@
 /** What the signed-in person is to a structure, from GET /api/me: it decides which buttons the pages show (the API decides what is allowed). */
 import type { Me } from '../api/types.ts';
+import type { Role } from '../api/space-types.ts';
+
+/** A member's role in a sentence: « comme administrateur », « (membre) ». */
+export const roleLabel = (role: Role) => (role === 'admin' ? 'administrateur' : 'membre');
 
 export type StructureRole = 'admin' | 'member' | 'coordinator' | null;
 

@@ -3,24 +3,9 @@
  * kilometres of context, a readable shape), the numbered markers merged when they would overlap
  * (« 1, 2 » for two actions in the same town), and the commune names that fit without colliding.
  */
-import type { LonLat, Projection } from './static-map-projection.ts';
-
-/** A box in degrees: [west, south, east, north]. */
-export type Box = readonly [number, number, number, number];
+import { boxOf, type Box, type LonLat, type Projection } from './static-map-projection.ts';
 
 const KM_PER_DEGREE_LAT = 111.32;
-
-export function boxOf(points: readonly LonLat[]): Box | null {
-  if (!points.length) return null;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of points) {
-    w = Math.min(w, lon);
-    e = Math.max(e, lon);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
-  }
-  return [w, s, e, n];
-}
 
 export function boxesIntersect(a: Box, b: Box): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];

@@ -4,6 +4,21 @@
  */
 export type LonLat = readonly [number, number];
 
+/** A box in degrees: [west, south, east, north]. */
+export type Box = readonly [number, number, number, number];
+
+export function boxOf(points: readonly LonLat[]): Box | null {
+  if (!points.length) return null;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  }
+  return [w, s, e, n];
+}
+
 export interface Projection {
   width: number;
   height: number;
@@ -12,17 +27,9 @@ export interface Projection {
 
 /** `minSpan` (degrees): a lone point (or a very small area) still gets a few kilometres around it. */
 export function fitProjection(points: readonly LonLat[], width: number, padding: number, minSpan = 0.05): Projection | null {
-  if (!points.length) return null;
-  let minLon = Infinity;
-  let maxLon = -Infinity;
-  let minLat = Infinity;
-  let maxLat = -Infinity;
-  for (const [lon, lat] of points) {
-    minLon = Math.min(minLon, lon);
-    maxLon = Math.max(maxLon, lon);
-    minLat = Math.min(minLat, lat);
-    maxLat = Math.max(maxLat, lat);
-  }
+  const box = boxOf(points);
+  if (!box) return null;
+  const [minLon, minLat, maxLon, maxLat] = box;
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const spanX = Math.max((maxLon - minLon) * k, minSpan);
   const spanY = Math.max(maxLat - minLat, minSpan);

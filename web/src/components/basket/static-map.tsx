@@ -6,8 +6,8 @@
 import { request } from '../../api/client.ts';
 import { departementLayerUrl } from '../../api/endpoints.ts';
 import { useAsync } from '../../state/use-async.ts';
-import { fitProjection, pathOf, ringsOf } from './static-map-projection.ts';
-import { boxesIntersect, boxOf, frameAround, markerLabel, mergeMarkers, placeLabels, scaleBar, visibleLabelPoint } from './static-map-layout.ts';
+import { boxOf, fitProjection, pathOf, ringsOf } from './static-map-projection.ts';
+import { boxesIntersect, frameAround, markerLabel, mergeMarkers, placeLabels, scaleBar, visibleLabelPoint } from './static-map-layout.ts';
 
 export interface NumberedPlace {
   n: number;

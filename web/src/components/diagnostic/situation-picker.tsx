@@ -1,6 +1,6 @@
 /** Carnet de bord situations grouped by barrier theme, each group a disclosure with its number of ticked situations. */
 import type { Referentials } from '../../api/types.ts';
-import { Icon, type IconName } from '../ui/icon.tsx';
+import { BarrierDisclosure } from '../forms/barrier-disclosure.tsx';
 
 const KIND_NOTE: Record<string, string> = { asset: 'atout', status: 'situation' };
 
@@ -15,28 +15,17 @@ export function SituationPicker({ refs, selected, onChange }: { refs: Referentia
         if (!situations.length) return null;
         const ticked = situations.filter((s) => selected.includes(s.id)).length;
         return (
-          <details open={ticked > 0}>
-            <summary>
-              <Icon name={barrier.icon as IconName} />
-              {barrier.label}
-              {ticked > 0 && (
-                <span class="count" aria-label={`${ticked} cochée${ticked > 1 ? 's' : ''}`}>
-                  {ticked}
-                </span>
-              )}
-            </summary>
-            <div class="situation-list">
-              {situations.map((s) => (
-                <div class="checkbox">
-                  <input type="checkbox" id={`situation-${s.id}`} checked={selected.includes(s.id)} onChange={(e) => toggle(s.id, (e.currentTarget as HTMLInputElement).checked)} />
-                  <label for={`situation-${s.id}`}>
-                    {s.label.replace(/\s+/g, ' ')}
-                    {KIND_NOTE[s.kind] && <span class="hint-inline"> ({KIND_NOTE[s.kind]})</span>}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </details>
+          <BarrierDisclosure barrier={barrier} ticked={ticked}>
+            {situations.map((s) => (
+              <div class="checkbox">
+                <input type="checkbox" id={`situation-${s.id}`} checked={selected.includes(s.id)} onChange={(e) => toggle(s.id, (e.currentTarget as HTMLInputElement).checked)} />
+                <label for={`situation-${s.id}`}>
+                  {s.label.replace(/\s+/g, ' ')}
+                  {KIND_NOTE[s.kind] && <span class="hint-inline"> ({KIND_NOTE[s.kind]})</span>}
+                </label>
+              </div>
+            ))}
+          </BarrierDisclosure>
         );
       })}
     </fieldset>

@@ -2,7 +2,7 @@
  * Checkboxes (several choices) or radio buttons (one) in a fieldset, with a hint and an error for the
  * whole group. The first input carries `id`, so an error summary can send the focus to the group.
  */
-import { describedByOf } from './field-head.tsx';
+import { describedByOf, FieldNotes } from './field-head.tsx';
 
 interface Props {
   id: string;
@@ -16,25 +16,22 @@ interface Props {
   error?: string | undefined;
   /** Options laid out in columns (long lists). */
   columns?: boolean;
+  /** A few short options side by side. */
+  inline?: boolean;
+  required?: boolean;
 }
 
-export function ChoiceList({ id, legend, options, selected, onChange, single, hint, error, columns }: Props) {
+export function ChoiceList({ id, legend, options, selected, onChange, single, hint, error, columns, inline, required }: Props) {
   const describedBy = describedByOf(id, hint, error);
   const toggle = (value: string, on: boolean) => onChange(single ? [value] : on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
     <fieldset class={`field choice-list${error ? ' field--error' : ''}${columns ? ' choice-list--columns' : ''}`} aria-describedby={describedBy}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field__error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
-      <div class="choice-list__options">
+      <legend>
+        {legend}
+        {required && <span class="required"> (obligatoire)</span>}
+      </legend>
+      <FieldNotes id={id} hint={hint} error={error} />
+      <div class={`choice-list__options${inline ? ' radio-row' : ''}`}>
         {options.map((o, i) => {
           const inputId = i === 0 ? id : `${id}-${i}`;
           return (

@@ -10,6 +10,15 @@ export function FieldHead({ id, label, required, hint, error }: { id: string; la
         {label}
         {required && <span class="required"> (obligatoire)</span>}
       </label>
+      <FieldNotes id={id} hint={hint} error={error} />
+    </>
+  );
+}
+
+/** The hint and the error under a label or a legend, with the ids describedByOf points to. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | null | undefined }) {
+  return (
+    <>
       {hint && (
         <p class="hint" id={`${id}-aide`}>
           {hint}

@@ -3,10 +3,7 @@
  * how to reach them, when they are available, why the orientation; then the messages and the history.
  */
 import type { OrientationDetail } from '../../api/orientations.ts';
-import { dateText } from '../../format.ts';
-
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+import { dateText, dateTimeText } from '../../format.ts';
 
 /** The professional reads it under the card that already names the person and the date. */
 export function RequestFacts({ o }: { o: OrientationDetail }) {
@@ -83,7 +80,7 @@ export function MessagesAndHistory({ o }: { o: OrientationDetail }) {
           <ul class="orientation-messages">
             {o.messages.map((m) => (
               <li>
-                <span class="hint">{dateTime(m.created_at)}</span>
+                <span class="hint">{dateTimeText(m.created_at)}</span>
                 <p>{m.body ?? '(message effacé)'}</p>
               </li>
             ))}
@@ -95,7 +92,7 @@ export function MessagesAndHistory({ o }: { o: OrientationDetail }) {
         <ol>
           {o.history.map((h) => (
             <li>
-              {dateTime(h.at)} — {h.label} par {h.by}
+              {dateTimeText(h.at)} — {h.label} par {h.by}
             </li>
           ))}
         </ol>

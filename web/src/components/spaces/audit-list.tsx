@@ -5,13 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { AuditItem, Page } from '../../api/space-types.ts';
 import { useAsync } from '../../state/use-async.ts';
-import { dateText } from '../../format.ts';
+import { dateTimeText } from '../../format.ts';
 import { fieldLabel, valueText } from '../../structure/field-labels.ts';
 import { useReferentials } from '../../state/referentials.ts';
 import { Loading } from '../ui/loading.tsx';
 import { ErrorNotice } from '../ui/error-notice.tsx';
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
 export function AuditList({ load, showEntity = false }: { load: (page: number, signal: AbortSignal) => Promise<Page<AuditItem>>; showEntity?: boolean }) {
   const [page, setPage] = useState(1);
@@ -32,7 +30,7 @@ export function AuditList({ load, showEntity = false }: { load: (page: number, s
               {showEntity && e.entity === 'offer' && <> — offre « {e.entity_name ?? e.entity_id} »</>}
               <span class="hint-inline">
                 {' '}
-                le {dateText(e.at)} à {time(e.at)}, {e.actor ? `par ${e.actor.name}` : 'automatiquement'}
+                le {dateTimeText(e.at)}, {e.actor ? `par ${e.actor.name}` : 'automatiquement'}
               </span>
             </p>
             {e.reason && <p class="audit-entry__reason">Motif : {e.reason}</p>}

@@ -54,43 +54,27 @@ export function CompletenessMeter({
           <p class="hint">Score de qualité data·inclusion : une fiche complète est mieux classée et plus facile à orienter.</p>
         </>
       )}
-      {invalid.length > 0 && (
-        <>
-          <h3>À corriger (non compté)</h3>
-          <ul class="completeness__list" data-testid="invalid-fields">
-            {invalid.map((p) => (
-              <li>
-                <FieldLink path={p.path}>{capitalize(p.message)}</FieldLink>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {problems.length > 0 && (
-        <>
-          <h3>À compléter pour publier</h3>
-          <ul class="completeness__list" data-testid="publication-problems">
-            {problems.map((p) => (
-              <li>
-                <FieldLink path={p.path}>{capitalize(p.message)}</FieldLink>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {advice.length > 0 && (
-        <>
-          <h3>Pour améliorer la fiche</h3>
-          <ul class="completeness__list">
-            {advice.map((a) => (
-              <li>
-                <FieldLink path={a.path}>{capitalize(a.message)}</FieldLink>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <FieldLinks title="À corriger (non compté)" items={invalid} testId="invalid-fields" />
+      <FieldLinks title="À compléter pour publier" items={problems} testId="publication-problems" />
+      <FieldLinks title="Pour améliorer la fiche" items={advice} />
       {completeness != null && !problems.length && !invalid.length && <p class="completeness__ready">La fiche a tout ce qu’il faut pour être publiée.</p>}
     </section>
+  );
+}
+
+/** A titled list of messages, each a link to its field; nothing when there is none. */
+function FieldLinks({ title, items, testId }: { title: string; items: ReadonlyArray<{ path: string | null; message: string }>; testId?: string }) {
+  if (!items.length) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul class="completeness__list" data-testid={testId}>
+        {items.map((p) => (
+          <li>
+            <FieldLink path={p.path}>{capitalize(p.message)}</FieldLink>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

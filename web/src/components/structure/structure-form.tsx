@@ -96,7 +96,7 @@ export function StructureForm({ structure, initial = null, onSaved, submitLabel 
         {text('siret', 'SIRET', { inputMode: 'numeric', hint: '14 chiffres ; il est vérifié dans le répertoire SIRENE à l’enregistrement.' })}
         <SelectField id={fieldId('typology')} label="Type de structure" value={values.typology} onValue={(v) => set('typology', v)} options={r.typologies} empty="Non précisé" error={err('typology')} />
         {text('description', 'Présentation', { multiline: true, rows: 4, hint: 'Ce que fait la structure, en quelques phrases.' })}
-        <details class="field-details" open={values.reseaux_porteurs.length > 0}>
+        <details class="disclosure" open={values.reseaux_porteurs.length > 0}>
           <summary>Réseaux porteurs {values.reseaux_porteurs.length > 0 && <span class="count">{values.reseaux_porteurs.length}</span>}</summary>
           <ChoiceList id={fieldId('reseaux_porteurs')} legend="Réseaux auxquels la structure appartient" options={r.reseaux_porteurs} selected={values.reseaux_porteurs} onChange={(v) => set('reseaux_porteurs', v)} error={err('reseaux_porteurs')} columns />
         </details>

@@ -3,7 +3,10 @@
  * by — each group a disclosure with the number ticked, so the list of 69 stays short to read.
  */
 import type { Referentials } from '../../api/types.ts';
-import { Icon, type IconName } from '../ui/icon.tsx';
+import { BarrierDisclosure } from '../forms/barrier-disclosure.tsx';
+import { describedByOf, FieldNotes } from '../forms/field-head.tsx';
+
+const HINT = 'Les professionnels cherchent par frein : ouvrez ceux auxquels l’offre répond et cochez ce qu’elle propose.';
 
 interface Props {
   id: string;
@@ -17,43 +20,25 @@ export function ThematiquePicker({ id, refs, selected, onChange, error }: Props)
   const labels = new Map(refs.thematiques.map((t) => [t.value as string, t.label]));
   const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
-    <fieldset id={id} tabIndex={-1} class={`thematiques field${error ? ' field--error' : ''}`} aria-describedby={`${id}-aide${error ? ` ${id}-erreur` : ''}`}>
+    <fieldset id={id} tabIndex={-1} class={`thematiques field${error ? ' field--error' : ''}`} aria-describedby={describedByOf(id, HINT, error)}>
       <legend>
         Thématiques <span class="required">(au moins une pour publier)</span>
       </legend>
-      <p class="hint" id={`${id}-aide`}>
-        Les professionnels cherchent par frein : ouvrez ceux auxquels l’offre répond et cochez ce qu’elle propose.
-      </p>
-      {error && (
-        <p class="field__error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={HINT} error={error} />
       {refs.barriers.map((barrier) => {
         const ticked = barrier.thematiques.filter((t) => selected.includes(t)).length;
         return (
-          <details open={ticked > 0}>
-            <summary>
-              <Icon name={barrier.icon as IconName} />
-              {barrier.label}
-              {ticked > 0 && (
-                <span class="count" aria-label={`${ticked} cochée${ticked > 1 ? 's' : ''}`}>
-                  {ticked}
-                </span>
-              )}
-            </summary>
-            <div class="situation-list">
-              {barrier.thematiques.map((t) => {
-                const inputId = `${id}-${t}`;
-                return (
-                  <div class="checkbox">
-                    <input type="checkbox" id={inputId} checked={selected.includes(t)} onChange={(e) => toggle(t, (e.currentTarget as HTMLInputElement).checked)} />
-                    <label for={inputId}>{labels.get(t) ?? t}</label>
-                  </div>
-                );
-              })}
-            </div>
-          </details>
+          <BarrierDisclosure barrier={barrier} ticked={ticked}>
+            {barrier.thematiques.map((t) => {
+              const inputId = `${id}-${t}`;
+              return (
+                <div class="checkbox">
+                  <input type="checkbox" id={inputId} checked={selected.includes(t)} onChange={(e) => toggle(t, (e.currentTarget as HTMLInputElement).checked)} />
+                  <label for={inputId}>{labels.get(t) ?? t}</label>
+                </div>
+              );
+            })}
+          </BarrierDisclosure>
         );
       })}
     </fieldset>

@@ -9,6 +9,7 @@ import type { DepartementSummary, EpciSummary } from '../../api/space-types.ts';
 import { Combobox } from '../forms/combobox.tsx';
 import { CommuneCombobox } from '../search/commune-combobox.tsx';
 import { ChoiceList } from '../forms/choice-list.tsx';
+import { FieldNotes } from '../forms/field-head.tsx';
 import { CodeChips } from './code-chips.tsx';
 import { rememberZone, useZoneNames } from './zone-names.ts';
 
@@ -39,14 +40,7 @@ export function ZonePicker({ id, value, onChange, departement, error }: Props) {
   return (
     <fieldset class={`zone-picker field${error ? ' field--error' : ''}`}>
       <legend>Zone d’éligibilité</legend>
-      <p class="hint" id={`${id}-aide`}>
-        Les personnes qui habitent ces territoires peuvent bénéficier de l’offre. Sans zone, l’offre est ouverte à tous.
-      </p>
-      {error && (
-        <p class="field__error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint="Les personnes qui habitent ces territoires peuvent bénéficier de l’offre. Sans zone, l’offre est ouverte à tous." error={error} />
       <CodeChips codes={value} names={names} label="Territoires de la zone" onRemove={(code) => onChange(value.filter((c) => c !== code))} />
       {!value.length && <p class="zone-picker__empty">Ouverte à tous, quel que soit le lieu de vie.</p>}
       <div class="checkbox">

@@ -1,6 +1,7 @@
 /** /compte — who is signed in and with which roles (structures, départements coordinated). */
 import type { PageProps } from '../../routes.ts';
 import { useAuth } from '../../state/auth.ts';
+import { roleLabel } from '../../structure/roles.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 
@@ -45,7 +46,7 @@ export function AccountPage(_: PageProps) {
             <ul>
               {roles.memberships.map((m) => (
                 <li>
-                  {m.structureName} ({m.role === 'admin' ? 'administrateur' : 'membre'})
+                  {m.structureName} ({roleLabel(m.role)})
                 </li>
               ))}
             </ul>

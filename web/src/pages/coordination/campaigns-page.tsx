@@ -4,75 +4,42 @@
  * since (from the mail's link or otherwise) and how many are still overdue.
  */
 import type { PageProps } from '../../routes.ts';
-import { navigate } from '../../router.ts';
+import { navigate, useLocation } from '../../router.ts';
 import { getCampaignProgress } from '../../api/orientations.ts';
-import { useAuth } from '../../state/auth.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { dateText, plural } from '../../format.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
+import { CoordinationFrame } from '../../components/coordination/coordination-frame.tsx';
+import { SelectField } from '../../components/forms/select-field.tsx';
+import '../../styles/spaces.css';
 import '../../styles/orientations.css';
 import { de } from '../../lib/french.ts';
 
 const monthText = (month: string) => new Date(`${month}-15T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 
-export function CampaignsPage({ query }: PageProps) {
-  useTitle('Campagnes de mise à jour');
-  const auth = useAuth();
-  const dept = query.get('dept') ?? '';
-  const month = query.get('mois') ?? '';
-  const allowed = auth.status === 'signed-in' && (auth.me.roles.admin || auth.me.roles.coordinatorDepartements.length > 0);
-  const progress = useAsync(
-    (signal) => (allowed ? getCampaignProgress({ ...(dept ? { dept } : {}), ...(month ? { month } : {}) }, signal) : Promise.resolve(null)),
-    [allowed, dept, month],
-  );
-  const go = (next: { dept?: string; mois?: string }) => {
-    const params = new URLSearchParams({ ...(dept ? { dept } : {}), ...(month ? { mois: month } : {}), ...next });
-    for (const [k, v] of [...params]) if (!v) params.delete(k);
-    navigate(`/coordination/campagnes${params.size ? `?${params}` : ''}`);
-  };
-
-  if (auth.status === 'loading') return <Loading />;
-  if (!allowed) {
-    return (
-      <div class="page-narrow">
-        <h1>Campagnes de mise à jour</h1>
-        <p>Cette page est réservée aux coordinateurs de département.</p>
-      </div>
-    );
-  }
+function Campaign({ dept, month }: { dept: string; month: string }) {
+  const progress = useAsync((signal) => getCampaignProgress({ dept, ...(month ? { month } : {}) }, signal), [dept, month]);
+  const { path, query } = useLocation();
   const p = progress.data;
   return (
-    <div class="page-medium">
-      <h1>Campagnes de mise à jour</h1>
-      <p class="lead">
-        Chaque mois, les structures dont des offres n’ont pas été confirmées à temps reçoivent un courriel : un clic sur « Rien n’a changé » confirme une offre, « Modifier » ouvre
-        l’espace de la structure.
-      </p>
-      <div class="radio-row">
-        {auth.me.roles.coordinatorDepartements.length > 1 && (
-          <div class="field field--inline">
-            <label for="campagne-dept">Département</label>
-            <select id="campagne-dept" value={dept} onChange={(e) => go({ dept: (e.currentTarget as HTMLSelectElement).value })}>
-              <option value="">Tous les miens</option>
-              {auth.me.roles.coordinatorDepartements.map((d) => (
-                <option value={d}>{d}</option>
-              ))}
-            </select>
-          </div>
-        )}
-        {p && p.months.length > 0 && (
-          <div class="field field--inline">
-            <label for="campagne-mois">Mois</label>
-            <select id="campagne-mois" value={p.month} onChange={(e) => go({ mois: (e.currentTarget as HTMLSelectElement).value })}>
-              {[...new Set([p.month, ...p.months])].map((m) => (
-                <option value={m}>{monthText(m)}</option>
-              ))}
-            </select>
-          </div>
-        )}
-      </div>
+    <>
+      {p && p.months.length > 0 && (
+        <div class="field--inline">
+          <SelectField
+            id="campagne-mois"
+            label="Mois"
+            value={p.month}
+            options={[...new Set([p.month, ...p.months])].map((m) => ({ value: m, label: monthText(m) }))}
+            onValue={(m) => {
+              const next = new URLSearchParams(query);
+              next.set('mois', m);
+              navigate(`${path}?${next}`);
+            }}
+          />
+        </div>
+      )}
       {progress.error && <ErrorNotice message={progress.error.userMessage} onRetry={progress.reload} />}
       {!p && !progress.error && <Loading label="Chargement de la campagne…" />}
       {p && (
@@ -142,6 +109,19 @@ export function CampaignsPage({ query }: PageProps) {
           )}
         </>
       )}
-    </div>
+    </>
+  );
+}
+
+export function CampaignsPage({ query }: PageProps) {
+  useTitle('Campagnes de mise à jour');
+  const month = query.get('mois') ?? '';
+  return (
+    <CoordinationFrame
+      title="Campagnes de mise à jour"
+      lead="Chaque mois, les structures dont des offres n’ont pas été confirmées à temps reçoivent un courriel : un clic sur « Rien n’a changé » confirme une offre, « Modifier » ouvre l’espace de la structure."
+    >
+      {(dept) => <Campaign key={dept} dept={dept} month={month} />}
+    </CoordinationFrame>
   );
 }

@@ -7,7 +7,6 @@
 import type { PageProps } from '../../routes.ts';
 import { navigate } from '../../router.ts';
 import { getOrientation, myOrientations, type OrientationSummary } from '../../api/orientations.ts';
-import { ORIENTATION_STATUSES, ORIENTATION_STATUS_LABELS, type OrientationStatusValue } from '../../../../api/domain/orientation-choices.ts';
 import { useAuth } from '../../state/auth.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { dateText, plural } from '../../format.ts';
@@ -15,6 +14,7 @@ import { useTitle } from '../../components/ui/use-title.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import { StatusBadge } from '../../components/orientations/status-badge.tsx';
+import { StatusFilter, statusOf } from '../../components/orientations/status-filter.tsx';
 import { MessagesAndHistory, RequestFacts } from '../../components/orientations/request-facts.tsx';
 import { NoticeBadge, ResendToStructure, StructureContacts } from '../../components/orientations/structure-notice.tsx';
 import '../../styles/orientations.css';
@@ -109,7 +109,7 @@ function Card({ o, open }: { o: OrientationSummary; open: boolean }) {
 export function MyOrientationsPage({ params, query }: PageProps) {
   useTitle('Mes orientations');
   const auth = useAuth();
-  const status = (ORIENTATION_STATUSES as readonly string[]).includes(query.get('statut') ?? '') ? (query.get('statut') as OrientationStatusValue) : '';
+  const status = statusOf(query);
   const signedIn = auth.status === 'signed-in';
   const list = useAsync((signal) => (signedIn ? myOrientations({ status }, signal) : Promise.resolve(null)), [status, signedIn]);
 
@@ -132,15 +132,7 @@ export function MyOrientationsPage({ params, query }: PageProps) {
     <div class="page-medium">
       <h1>Mes orientations</h1>
       <p class="lead">Les demandes que vous avez envoyées aux structures et leurs réponses. Vous recevez aussi un courriel à chaque réponse.</p>
-      <div class="field field--inline">
-        <label for="filtre-statut">Afficher</label>
-        <select id="filtre-statut" value={status} onChange={(e) => navigate(`/mes-orientations${(e.currentTarget as HTMLSelectElement).value ? `?statut=${(e.currentTarget as HTMLSelectElement).value}` : ''}`)}>
-          <option value="">Toutes</option>
-          {ORIENTATION_STATUSES.map((s) => (
-            <option value={s}>{ORIENTATION_STATUS_LABELS[s]}</option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter value={status} onValue={(v) => navigate(`/mes-orientations${v ? `?statut=${v}` : ''}`)} />
       {list.error && <ErrorNotice message={list.error.userMessage} onRetry={list.reload} />}
       {!list.data && !list.error && <Loading label="Chargement de vos orientations…" />}
       {list.data && (

@@ -21,6 +21,7 @@ import { SuccessNotice } from '../../components/ui/success-notice.tsx';
 import { TextField } from '../../components/forms/text-field.tsx';
 import { FieldHead, describedByOf } from '../../components/forms/field-head.tsx';
 import { FormProblems } from '../../components/forms/form-problems.tsx';
+import { ChoiceList } from '../../components/forms/choice-list.tsx';
 import { useSubmit } from '../../components/forms/use-submit.ts';
 import { SensitiveWarning } from '../../components/orientations/sensitive-warning.tsx';
 import '../../styles/orientations.css';
@@ -29,7 +30,7 @@ const FIELDS = {
   offer_ids: 'actions',
   first_name: 'prenom',
   last_name: 'nom',
-  contact_preference: 'joindre-telephone',
+  contact_preference: 'joindre',
   phone: 'telephone',
   email: 'courriel',
   availability: 'disponibilites',
@@ -211,26 +212,17 @@ export function SendOrientationPage(_: PageProps) {
             <h2>La personne</h2>
             <TextField id={FIELDS.first_name} label="Prénom" autoComplete="off" required maxLength={80} value={firstName} onValue={setFirstName} error={submit.fieldErrors.first_name} />
             <TextField id={FIELDS.last_name} label="Nom" autoComplete="off" required maxLength={80} value={lastName} onValue={setLastName} error={submit.fieldErrors.last_name} />
-            <fieldset class={submit.fieldErrors.contact_preference ? 'field--error' : ''}>
-              <legend>
-                Comment la structure doit-elle la joindre ? <span class="required">(obligatoire)</span>
-              </legend>
-              {submit.fieldErrors.contact_preference && <p class="field__error">{submit.fieldErrors.contact_preference}</p>}
-              <div class="radio-row">
-                {CONTACT_PREFERENCES.map((value, i) => (
-                  <div class="radio">
-                    <input
-                      type="radio"
-                      name="joindre"
-                      id={i === 0 ? FIELDS.contact_preference : `joindre-${value}`}
-                      checked={preference === value}
-                      onChange={() => setPreference(value)}
-                    />
-                    <label for={i === 0 ? FIELDS.contact_preference : `joindre-${value}`}>{CONTACT_PREFERENCE_LABELS[value]}</label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
+            <ChoiceList
+              id={FIELDS.contact_preference}
+              legend="Comment la structure doit-elle la joindre ?"
+              required
+              single
+              inline
+              options={CONTACT_PREFERENCES.map((value) => ({ value, label: CONTACT_PREFERENCE_LABELS[value] }))}
+              selected={preference ? [preference] : []}
+              onChange={([value]) => setPreference(value as ContactPreferenceValue)}
+              error={submit.fieldErrors.contact_preference}
+            />
             <TextField
               id={FIELDS.phone}
               label="Téléphone de la personne"

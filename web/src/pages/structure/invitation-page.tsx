@@ -17,6 +17,7 @@ import { TextField } from '../../components/forms/text-field.tsx';
 import { NewPasswordField, PASSWORD_MIN } from '../../components/forms/new-password-field.tsx';
 import { useSubmit } from '../../components/forms/use-submit.ts';
 import { FormProblems } from '../../components/forms/form-problems.tsx';
+import { roleLabel } from '../../structure/roles.ts';
 import '../../styles/spaces.css';
 
 export function InvitationPage({ query }: PageProps) {
@@ -51,7 +52,7 @@ export function InvitationPage({ query }: PageProps) {
     <div class="page-narrow">
       <h1>Rejoindre « {i.structure.name} »</h1>
       <p class="lead">
-        {i.invited_by ?? 'Un administrateur'} vous invite à rejoindre la structure comme {i.role === 'admin' ? 'administrateur' : 'membre'}, avec l’adresse {i.email}. Invitation valable jusqu’au{' '}
+        {i.invited_by ?? 'Un administrateur'} vous invite à rejoindre la structure comme {roleLabel(i.role)}, avec l’adresse {i.email}. Invitation valable jusqu’au{' '}
         {dateText(i.expires_at)}.
       </p>
       <FormProblems submit={submit} fields={{ name: 'invitation-nom', password: 'invitation-mot-de-passe' }} general={['token']} />

@@ -11,7 +11,7 @@ import { useAsync } from '../../state/use-async.ts';
 import { refreshAuth } from '../../state/auth.ts';
 import { navigate } from '../../router.ts';
 import { dateText } from '../../format.ts';
-import { managesStructure, roleIn } from '../../structure/roles.ts';
+import { managesStructure, roleIn, roleLabel } from '../../structure/roles.ts';
 import { TextField } from '../../components/forms/text-field.tsx';
 import { SelectField } from '../../components/forms/select-field.tsx';
 import { useSubmit } from '../../components/forms/use-submit.ts';
@@ -30,7 +30,6 @@ const ROLES = [
   { value: 'member', label: 'Membre (gère les offres)' },
   { value: 'admin', label: 'Administrateur (gère aussi la fiche et les membres)' },
 ];
-const roleLabel = (role: Role) => (role === 'admin' ? 'administrateur' : 'membre');
 
 function MemberRow({ member, structure, me, manager, onChange }: { member: Member; structure: Structure; me: Me; manager: boolean; onChange: (message: string) => void }) {
   const submit = useSubmit();

@@ -7,14 +7,16 @@
 import type { PageProps } from '../../routes.ts';
 import { navigate } from '../../router.ts';
 import { structureOrientations } from '../../api/orientations.ts';
-import { ORIENTATION_STATUSES, ORIENTATION_STATUS_LABELS, type OrientationStatusValue } from '../../../../api/domain/orientation-choices.ts';
+import type { OrientationStatusValue } from '../../../../api/domain/orientation-choices.ts';
 import { useAsync } from '../../state/use-async.ts';
 import { dateText, plural } from '../../format.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ErrorNotice } from '../../components/ui/error-notice.tsx';
 import { StatusBadge } from '../../components/orientations/status-badge.tsx';
+import { StatusFilter, statusOf } from '../../components/orientations/status-filter.tsx';
 import { TableWrap } from '../../components/spaces/table-wrap.tsx';
 import { WithStructure } from './structure-loader.tsx';
+import { de } from '../../lib/french.ts';
 import '../../styles/spaces.css';
 import '../../styles/orientations.css';
 
@@ -42,7 +44,7 @@ function Inbox({ structureId, status }: { structureId: string; status: Orientati
               {items.map((o) => (
                 <tr data-orientation={o.id}>
                   <th scope="row">
-                    <a href={`/orientations/${o.id}/reponse`} aria-label={`Ouvrir l’orientation de ${o.beneficiary ? `${o.beneficiary.first_name} ${o.beneficiary.last_name}` : 'une personne'} vers ${o.offer.name}`}>
+                    <a href={`/orientations/${o.id}/reponse`} aria-label={`Ouvrir l’orientation ${de(o.beneficiary ? `${o.beneficiary.first_name} ${o.beneficiary.last_name}` : 'une personne', { person: true })} vers ${o.offer.name}`}>
                       {o.beneficiary ? `${o.beneficiary.first_name} ${o.beneficiary.last_name}` : 'données effacées'}
                     </a>
                     {o.prescriber && <span class="hint"> — orientée par {o.prescriber.name}</span>}
@@ -65,29 +67,14 @@ function Inbox({ structureId, status }: { structureId: string; status: Orientati
 }
 
 export function ReceivedOrientationsPage({ params, query }: PageProps) {
-  const status = (ORIENTATION_STATUSES as readonly string[]).includes(query.get('statut') ?? '') ? (query.get('statut') as OrientationStatusValue) : '';
+  const status = statusOf(query);
   return (
     <WithStructure id={params.id!} title="Orientations reçues">
       {(structure) => (
         <>
           <h1>Orientations reçues par « {structure.name} »</h1>
           <p class="lead">Les personnes que des professionnels vous orientent. Ouvrez une orientation pour l’accepter, la refuser ou écrire au professionnel.</p>
-          <div class="field field--inline">
-            <label for="filtre-statut">Afficher</label>
-            <select
-              id="filtre-statut"
-              value={status}
-              onChange={(e) => {
-                const value = (e.currentTarget as HTMLSelectElement).value;
-                navigate(`/structure/${structure.id}/orientations${value ? `?statut=${value}` : ''}`);
-              }}
-            >
-              <option value="">Toutes</option>
-              {ORIENTATION_STATUSES.map((s) => (
-                <option value={s}>{ORIENTATION_STATUS_LABELS[s]}</option>
-              ))}
-            </select>
-          </div>
+          <StatusFilter value={status} onValue={(v) => navigate(`/structure/${structure.id}/orientations${v ? `?statut=${v}` : ''}`)} />
           <section class="panel">
             <Inbox structureId={structure.id} status={status} />
           </section>

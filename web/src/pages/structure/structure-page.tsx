@@ -9,6 +9,7 @@ import type { Me } from '../../api/types.ts';
 import type { EditableOffer, Structure, StructureOffers } from '../../api/space-types.ts';
 import { confirmStructure, getStructure, getStructureOffers, offerAction } from '../../api/space-endpoints.ts';
 import { useAsync } from '../../state/use-async.ts';
+import { useSubmit } from '../../components/forms/use-submit.ts';
 import { dateText, plural } from '../../format.ts';
 import { managesStructure, roleIn } from '../../structure/roles.ts';
 import { useTitle } from '../../components/ui/use-title.ts';
@@ -50,8 +51,7 @@ function countOf(data: StructureOffers, filter: Filter): number {
 const matches = (o: EditableOffer, filter: Filter) => filter === 'toutes' || (filter === 'a-confirmer' ? o.overdue && o.status === 'published' : o.status === filter);
 
 function OfferRow({ offer, onConfirmed }: { offer: EditableOffer; onConfirmed: (o: EditableOffer) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit();
   const [confirmed, setConfirmed] = useState(false);
   const confirmable = offer.status === 'published' || offer.status === 'suspended';
   return (
@@ -73,20 +73,13 @@ function OfferRow({ offer, onConfirmed }: { offer: EditableOffer; onConfirmed: (
           <button
             type="button"
             class="button button--secondary button--small"
-            disabled={busy}
+            disabled={submit.submitting}
             aria-label={`Rien n’a changé : confirmer « ${offer.name} »`}
             onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                const result = await offerAction(offer.id, 'confirm');
-                setConfirmed(true);
-                onConfirmed(result);
-              } catch (e) {
-                setError(e instanceof Error ? e.message : 'La confirmation a échoué.');
-              } finally {
-                setBusy(false);
-              }
+              const result = await submit.run(() => offerAction(offer.id, 'confirm'));
+              if (!result) return;
+              setConfirmed(true);
+              onConfirmed(result);
             }}
           >
             Rien n’a changé
@@ -98,7 +91,7 @@ function OfferRow({ offer, onConfirmed }: { offer: EditableOffer; onConfirmed: (
             Confirmée
           </span>
         )}
-        {error && <span class="field__error">{error}</span>}
+        {submit.formError && <span class="field__error">{submit.formError.userMessage}</span>}
       </td>
     </tr>
   );
@@ -108,24 +101,16 @@ function Dashboard({ me, structure, filter }: { me: Me; structure: Structure; fi
   const offers = useAsync((signal) => allOffers(structure.id, signal), [structure.id]);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowNotice, setRowNotice] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const confirming = useSubmit();
   const data = offers.data;
   const role = roleIn(me, structure);
   const manager = managesStructure(role);
 
   const confirmAll = async () => {
-    setConfirming(true);
-    setError(null);
-    try {
-      const result = await confirmStructure(structure.id, true);
-      setNotice(`Merci : la structure et ${plural(result.confirmed_offers.length, 'offre publiée ou suspendue', 'offres publiées ou suspendues')} sont confirmées à jour aujourd’hui.`);
-      offers.reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'La confirmation a échoué.');
-    } finally {
-      setConfirming(false);
-    }
+    const result = await confirming.run(() => confirmStructure(structure.id, true));
+    if (!result) return;
+    setNotice(`Merci : la structure et ${plural(result.confirmed_offers.length, 'offre publiée ou suspendue', 'offres publiées ou suspendues')} sont confirmées à jour aujourd’hui.`);
+    offers.reload();
   };
 
   return (
@@ -186,8 +171,8 @@ function Dashboard({ me, structure, filter }: { me: Me; structure: Structure; fi
             offres publiées ou suspendues.
           </p>
           {notice && <SuccessNotice message={notice} />}
-          {error && <ErrorNotice message={error} />}
-          <button type="button" class="button" disabled={confirming} onClick={confirmAll}>
+          {confirming.formError && <ErrorNotice message={confirming.formError.userMessage} />}
+          <button type="button" class="button" disabled={confirming.submitting} onClick={confirmAll}>
             Rien n’a changé pour toute la structure
           </button>
         </section>
