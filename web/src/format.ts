@@ -1,5 +1,5 @@
 /** French wording for numbers, distances and dates as agents say them. */
-export { frenchRelativeTime } from '../../api/domain/matching/time.ts';
+export { frenchDay, frenchRelativeTime } from '../../api/domain/matching/time.ts';
 
 /** « sur place », « à 8 km », « à 1,5 km ». */
 export function distanceText(km: number | null | undefined): string | null {

@@ -99,7 +99,8 @@ export function valueText(value: unknown, field?: string, refs: Referentials | n
   }
   if (field && INSTANTS.has(field) && typeof value === 'string') return instantText(value);
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (typeof value === 'string') return STATUS[value] ?? (value.length > 160 ? `${value.slice(0, 157)}…` : value);
+  if (field === 'status' && typeof value === 'string') return STATUS[value] ?? value;
+  if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 157)}…` : value;
   if (Array.isArray(value)) {
     return value.map((v) => (typeof v === 'object' && v && 'starts_on' in v ? `session du ${(v as { starts_on: string }).starts_on}` : valueText(v))).join(', ');
   }

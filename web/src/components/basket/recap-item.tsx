@@ -7,14 +7,14 @@ import { Directions } from './directions.tsx';
 import { upcomingSessions } from '../offer/places-block.tsx';
 import { DemoBadge, OverdueBadge } from '../ui/badges.tsx';
 import { Icon } from '../ui/icon.tsx';
-import { dateText } from '../../format.ts';
+import { dateText, frenchDay } from '../../format.ts';
 
 export function RecapItem({ n, offer, refs, onRemove }: { n: number; offer: OfferDetail; refs: Referentials | null; onRemove?: () => void }) {
   const phone = offer.phone ?? offer.structure.phone;
   const email = offer.email ?? offer.structure.email;
   const next = upcomingSessions(offer)[0];
   // A session already started that still takes people (entrées possibles) is not « prochaine ».
-  const ongoing = next ? next.starts_on < new Date().toISOString().slice(0, 10) : false;
+  const ongoing = next ? next.starts_on < frenchDay(new Date()) : false;
   const id = `recap-${offer.id}`;
   const point = visitPoint(offer);
   return (

@@ -1,8 +1,8 @@
 /** Capacity, places available, weekly rhythm and the next dated sessions. */
 import type { OfferDetail } from '../../api/types.ts';
-import { dateText, plural } from '../../format.ts';
+import { dateText, frenchDay, plural } from '../../format.ts';
 
-export function upcomingSessions(offer: Pick<OfferDetail, 'sessions'>, today = new Date().toISOString().slice(0, 10)) {
+export function upcomingSessions(offer: Pick<OfferDetail, 'sessions'>, today = frenchDay(new Date())) {
   return offer.sessions.filter((s) => (s.ends_on ?? s.starts_on) >= today).slice(0, 6);
 }
 
