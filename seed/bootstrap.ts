@@ -10,6 +10,7 @@ import { migrate } from '../api/db/migrate.ts';
 import { countOffers } from '../api/db/offers.ts';
 import { loadTerritories } from './territories/load.ts';
 import { loadContours } from './territories/contours.ts';
+import { GeoApiError } from './territories/geo-api.ts';
 import { loadDemo } from './demo/load.ts';
 
 export async function bootstrap(
@@ -33,5 +34,12 @@ export async function bootstrap(
   const departements = (
     await db.selectFrom('structures').select('departement_code').distinct().where('departement_code', 'is not', null).execute()
   ).map((r) => r.departement_code!);
-  if (departements.length) await loadContours(db, departements, { geoDir: config.geoDir, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  if (!departements.length) return;
+  try {
+    await loadContours(db, departements, { geoDir: config.geoDir, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  } catch (error) {
+    // The maps draw without contours; the service itself does not need them. The next start tries again.
+    if (!(error instanceof GeoApiError)) throw error;
+    log(`Attention : contours des départements non chargés (${error.message}). Les cartes s’afficheront sans contours ; le prochain démarrage réessaiera.`);
+  }
 }

@@ -13,6 +13,11 @@ import { BARRIER_KEYS } from '../../api/domain/referentials/index.ts';
 import { haversineKm } from '../helpers/geo.ts';
 import type { StructureInput } from '../../api/domain/structure.ts';
 
+/** Commune centres from ../shared/geo (coverage counts reach from commune centres); skipped LOUDLY without them, a failure with REQUIRE_SHARED=1. */
+import { hasSharedGeo } from '../helpers/shared.ts';
+
+const HAS_GEO = hasSharedGeo('coverage counts reach from commune centres');
+
 type Json = Record<string, any>;
 type Commune = { code: string; name: string; lat: number | null; lon: number | null; population: number };
 
@@ -134,7 +139,7 @@ function expectedCounts(c: Commune, radiusKm: number): Record<string, number> {
   return counts;
 }
 
-describe('GET /api/coverage', () => {
+describe.skipIf(!HAS_GEO)('GET /api/coverage', () => {
   it('counts, for every commune and barrier, the offers a person living there can use', async () => {
     const body = await json('/api/coverage?dept=15');
     expect(body).toMatchObject({ departement: { code: '15', name: 'Cantal' }, radius_km: 30, day: '2026-06-15' });

@@ -8,6 +8,11 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { loadDemo } from '../../seed/demo/load.ts';
 import { freePort, meilisearchBinary, startMeilisearch, type MeilisearchServer } from '../helpers/meilisearch.ts';
 
+/** Commune centres from ../shared/geo (search around a commune needs its centre); skipped LOUDLY without them, a failure with REQUIRE_SHARED=1. */
+import { hasSharedGeo } from '../helpers/shared.ts';
+
+const HAS_GEO = hasSharedGeo('search around a commune needs its centre');
+
 type Json = Record<string, any>;
 
 async function get(t: TestApp, path: string): Promise<{ status: number; type: string | null; engine: string | null; body: Json }> {
@@ -20,7 +25,7 @@ const PERMIS = 'Préparation accompagnée au permis B';
 const SCOOTERS = 'Location solidaire de scooters et de vélos électriques';
 const REMOTE_MOBILITY = 'Conseil mobilité et aide aux solutions de déplacement';
 
-describe('GET /api/search (SQLite engine)', () => {
+describe.skipIf(!HAS_GEO)('GET /api/search (SQLite engine)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ territories: true });
@@ -245,7 +250,7 @@ describe('GET /api/search (SQLite engine)', () => {
   });
 });
 
-describe('SEARCH_ENGINE=meilisearch, Meilisearch unreachable', () => {
+describe.skipIf(!HAS_GEO)('SEARCH_ENGINE=meilisearch, Meilisearch unreachable', () => {
   let t: TestApp;
   beforeAll(async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
@@ -289,7 +294,7 @@ describe('SEARCH_ENGINE=meilisearch, Meilisearch unreachable', () => {
 
 const meiliBinary = meilisearchBinary('/api/search answering from a real Meilisearch');
 
-describe.skipIf(!meiliBinary)('SEARCH_ENGINE=meilisearch with a real Meilisearch', () => {
+describe.skipIf(!meiliBinary || !HAS_GEO)('SEARCH_ENGINE=meilisearch with a real Meilisearch', () => {
   let t: TestApp;
   let server: MeilisearchServer;
   beforeAll(async () => {

@@ -4,7 +4,7 @@
  * one. axe-core on every account page, and on the page-not-found.
  */
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { browserTestsAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 
 type Json = Record<string, any>;
@@ -12,7 +12,7 @@ const EMAIL = 'referente.e2e@departement-exemple.fr';
 const PASSWORD = 'une phrase de passe assez longue';
 const NEW_PASSWORD = 'une autre phrase de passe solide';
 
-describe.skipIf(!chromiumAvailable())('accounts', () => {
+describe.skipIf(!browserTestsAvailable())('accounts', () => {
   const env = e2eEnvironment();
 
   /** The newest link of the newest mail to EMAIL whose subject matches. */

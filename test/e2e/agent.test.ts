@@ -4,12 +4,12 @@
  * names the unanswered barrier and widens the radius; the page at 360 px. axe-core on every page.
  */
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { browserTestsAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 
 type Json = Record<string, any>;
 
-describe.skipIf(!chromiumAvailable())('mairie agent: « Où orienter ? »', () => {
+describe.skipIf(!browserTestsAvailable())('mairie agent: « Où orienter ? »', () => {
   const env = e2eEnvironment();
   const api = (path: string): Promise<Json> => env.api(path);
 

@@ -4,12 +4,12 @@
  * offline commune borders.
  */
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable, settled } from './harness.ts';
+import { browserTestsAvailable, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 
 const STYLE = { version: 8, sources: {}, layers: [{ id: 'fond-configure', type: 'background', paint: { 'background-color': '#dfe8d8' } }] };
 
-describe.skipIf(!chromiumAvailable())('basemap from MAP_STYLE_URL', () => {
+describe.skipIf(!browserTestsAvailable())('basemap from MAP_STYLE_URL', () => {
   const env = e2eEnvironment({ MAP_STYLE_URL: `data:application/json,${encodeURIComponent(JSON.stringify(STYLE))}` });
 
   it('uses the configured style and draws our layers over it', async () => {

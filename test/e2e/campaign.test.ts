@@ -6,7 +6,7 @@
  * the campaign's progress per structure, that confirmation included. axe-core on each page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { browserTestsAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import { dateText } from '../../web/src/format.ts';
@@ -18,10 +18,10 @@ const EMAIL = 'coordination.campagne@departement-exemple.fr';
 const PASSWORD = 'une phrase de passe assez longue';
 
 let sink: SmtpSink | undefined;
-const sinkReady = chromiumAvailable() ? startSmtpSink() : null;
+const sinkReady = browserTestsAvailable() ? startSmtpSink() : null;
 const smtpUrl = sinkReady ? (await sinkReady).url : 'smtp://127.0.0.1:1';
 
-describe.skipIf(!chromiumAvailable())('freshness campaign: digest → one click → coordinator’s progress', () => {
+describe.skipIf(!browserTestsAvailable())('freshness campaign: digest → one click → coordinator’s progress', () => {
   const env = e2eEnvironment({ SMTP_URL: smtpUrl });
   let digest: { text: string };
   let confirmUrl: URL;

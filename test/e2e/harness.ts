@@ -1,9 +1,10 @@
 /**
  * Browser tests against a real server: `api/server.ts` (Node, @hono/node-server, the built web app)
  * on a temporary SQLite file holding the territories (template copy) and the demo catalogue, driven
- * by Debian's Chromium through playwright-core. Without Chromium the suites are skipped LOUDLY;
+ * by Debian’s Chromium through playwright-core. Without Chromium or ../shared/geo the suites are skipped LOUDLY;
  * REQUIRE_E2E=1 (CI) makes that a failure.
  */
+import { hasSharedGeo } from '../helpers/shared.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ARTIFACTS = join(root, 'test-artifacts/e2e');
 
 /** True when Chromium is there; otherwise warns (or throws under REQUIRE_E2E=1). */
-export function chromiumAvailable(): boolean {
+export function browserTestsAvailable(): boolean {
+  // The test server loads commune centres and contours from ../shared/geo (no network here).
+  if (!hasSharedGeo('the browser tests’ server loads commune centres and contours from it')) return false;
   if (existsSync(CHROMIUM_PATH)) return true;
   const message = `Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH, or apt-get install chromium): browser tests are SKIPPED.`;
   if (process.env.REQUIRE_E2E === '1') throw new Error(`${message} (REQUIRE_E2E=1 makes this a failure)`);

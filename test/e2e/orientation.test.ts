@@ -10,7 +10,7 @@
  * address first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { browserTestsAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import { openSqlite } from '../../api/db/sqlite.ts';
@@ -24,10 +24,10 @@ const MEMBER = 'membre.structure@structure-e2e.fr';
 
 // The SMTP server must be listening before the server starts with its address.
 let sink: SmtpSink | undefined;
-const sinkReady = chromiumAvailable() ? startSmtpSink() : null;
+const sinkReady = browserTestsAvailable() ? startSmtpSink() : null;
 const smtpUrl = sinkReady ? (await sinkReady).url : 'smtp://127.0.0.1:1';
 
-describe.skipIf(!chromiumAvailable())('orientation: referent → structure → referent', () => {
+describe.skipIf(!browserTestsAvailable())('orientation: referent → structure → referent', () => {
   const env = e2eEnvironment({ SMTP_URL: smtpUrl, MAIL_FROM: 'Offre locale <service@exemple.fr>' });
   let offer: Json;
   let contact: string;

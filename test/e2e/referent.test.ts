@@ -6,14 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { ARTIFACTS, browserTestsAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 
 type Json = Record<string, any>;
 const MARMANDE = '47157';
 const SITUATION = 'Enfant(s) de moins de 3 ans sans solution de garde';
 
-describe.skipIf(!chromiumAvailable())('referent: diagnostic → orientation', () => {
+describe.skipIf(!browserTestsAvailable())('referent: diagnostic → orientation', () => {
   const env = e2eEnvironment();
   let expected: Json;
   let unanswered: Json;

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
+import { browserTestsAvailable, screenshot, seriousA11yViolations, settled } from './harness.ts';
 import { e2eEnvironment } from './environment.ts';
 import { createCoordinator } from './accounts.ts';
 import { ASSOCIATION_CLOSED_SIRET, ASSOCIATION_HEAD_OFFICE_SIRET } from '../mocks/recherche-entreprises.ts';
@@ -27,7 +27,7 @@ const OFFER_NAME = 'Atelier CV et entretien d’embauche';
 /** Each step is a whole journey through several pages. */
 const JOURNEY_MS = 120_000;
 
-describe.skipIf(!chromiumAvailable())('structure and coordinator spaces', () => {
+describe.skipIf(!browserTestsAvailable())('structure and coordinator spaces', () => {
   const env = e2eEnvironment({}, { fakePublicApis: true });
   let structureUrl = '';
   let offerUrl = '';

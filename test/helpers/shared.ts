@@ -13,3 +13,11 @@ export function sharedGeoDir(purpose: string): string | null {
   console.warn(`\n*** ${message} ***\n`);
   return null;
 }
+
+/**
+ * Whether ../shared/geo is there for tests that need commune centres (distances, reach, coverage):
+ * without it the territory template has communes but no centres. Warns loudly when missing.
+ */
+export function hasSharedGeo(purpose: string): boolean {
+  return sharedGeoDir(purpose) !== null;
+}

@@ -24,6 +24,11 @@ import {
 import { zoneCodesOfCommune } from '../../api/domain/territory.ts';
 import { distanceKm } from '../../api/domain/geo.ts';
 
+/** Commune centres from ../shared/geo (the demo catalogue is placed and checked with commune centres); skipped LOUDLY without them, a failure with REQUIRE_SHARED=1. */
+import { hasSharedGeo } from '../helpers/shared.ts';
+
+const HAS_GEO = hasSharedGeo('the demo catalogue is placed and checked with commune centres');
+
 const DEPARTEMENTS = ['15', '40', '47', '63', '71'];
 const now = new Date('2026-06-15T10:00:00Z');
 let t: Awaited<ReturnType<typeof createTestDb>>;
@@ -38,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-describe('demo catalogue', () => {
+describe.skipIf(!HAS_GEO)('demo catalogue', () => {
   it('marks every record as demo data', async () => {
     const sources = await t.db.selectFrom('structures').select('source').distinct().execute();
     expect(sources.map((s) => s.source)).toEqual(['demo']);
