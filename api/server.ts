@@ -29,7 +29,13 @@ const logger: Logger = {
 };
 
 const { db } = openSqlite(config.databasePath);
-await bootstrap(db, config, { now: new Date(), log: (line) => console.log(line) });
+try {
+  await bootstrap(db, config, { now: new Date(), log: (line) => console.log(line) });
+} catch (error) {
+  // A start that cannot get its territories (no GEO_DIR, geo.api.gouv.fr unreachable) says why, in French, and stops.
+  console.error(`Démarrage impossible : ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 // Search: build the engine(s), fill an empty index from the catalogue, then drain what bootstrap
 // enqueued and keep draining in the background (writes never wait for the engine).
